@@ -1,0 +1,24 @@
+package org.aula.bbb;
+
+/**
+ * Base of everything {@link BbbClient} throws for a failed call.
+ *
+ * <p>Catch {@link BbbException} to react to what BBB said, {@link BbbTransportException} for
+ * "the server could not be reached or answered garbage", or this type for both. Messages never
+ * contain the shared secret or a checksum.
+ */
+public abstract sealed class BbbClientException extends RuntimeException
+        permits BbbException, BbbTransportException {
+
+    private final String call;
+
+    BbbClientException(String call, String message, Throwable cause) {
+        super(message, cause);
+        this.call = call;
+    }
+
+    /** The API call name, e.g. {@code getMeetingInfo} or {@code hooks/create}. */
+    public String call() {
+        return call;
+    }
+}
