@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 import org.aula.bbb.devserver.Model.Hook;
@@ -559,8 +558,5 @@ public final class DevServer implements AutoCloseable {
     /** Per-call counters (how many answered). */
     public Map<String, Long> counters() {
         return control.snapshot();
-    }
-
-    static final class Counter extends LongAdder {
     }
 }
