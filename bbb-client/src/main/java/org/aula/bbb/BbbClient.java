@@ -336,27 +336,37 @@ public final class BbbClient {
         return config.apiBase() + callName;
     }
 
-    /** Checks the envelope: XML, root {@code <response>}, returncode SUCCESS. */
     private XmlNode expectXml(String callName, Raw raw) {
-        if (raw.body.length == 0) {
-            throw transport(callName, "answered with an empty body", raw.status, null);
+        return envelope(callName, describe(callName), raw.status, raw.contentType, raw.body);
+    }
+
+    /**
+     * Checks the envelope: XML, root {@code <response>}, returncode SUCCESS. Static and
+     * package-private so the fixture conformance test can run every captured body through it.
+     *
+     * @param where the call URL without query, for messages
+     */
+    static XmlNode envelope(String callName, String where, int status, String contentType, byte[] body) {
+        String prefix = "BBB server at " + where + " ";
+        if (body.length == 0) {
+            throw new BbbTransportException(callName, prefix + "answered with an empty body", status, null);
         }
-        String head = new String(raw.body, 0, Math.min(raw.body.length, 256), StandardCharsets.UTF_8)
+        String head = new String(body, 0, Math.min(body.length, 256), StandardCharsets.UTF_8)
                 .stripLeading().toLowerCase(Locale.ROOT);
-        if (raw.contentType.toLowerCase(Locale.ROOT).startsWith("text/html") || head.startsWith("<!doctype html")
+        if (contentType.toLowerCase(Locale.ROOT).startsWith("text/html") || head.startsWith("<!doctype html")
                 || head.startsWith("<html")) {
-            throw transport(callName, "answered with an HTML page instead of BBB XML (wrong URL, or a proxy error page?)",
-                    raw.status, null);
+            throw new BbbTransportException(callName, prefix
+                    + "answered with an HTML page instead of BBB XML (wrong URL, or a proxy error page?)", status, null);
         }
         XmlNode root;
         try {
-            root = XmlNode.parse(raw.body);
+            root = XmlNode.parse(body);
         } catch (XmlNode.XmlFormatException e) {
-            throw transport(callName, "answered with a body that " + e.getMessage(), raw.status, e);
+            throw new BbbTransportException(callName, prefix + "answered with a body that " + e.getMessage(), status, e);
         }
         if (!root.name().equals("response")) {
-            throw transport(callName, "answered with <" + root.name() + "> instead of a BBB <response>", raw.status,
-                    null);
+            throw new BbbTransportException(callName, prefix + "answered with <" + root.name()
+                    + "> instead of a BBB <response>", status, null);
         }
         String code = root.string("returncode");
         if (code.equals("SUCCESS")) {
@@ -365,7 +375,7 @@ public final class BbbClient {
         if (code.equals("FAILED")) {
             throw failed(callName, root);
         }
-        throw transport(callName, "answered without a SUCCESS/FAILED returncode", raw.status, null);
+        throw new BbbTransportException(callName, prefix + "answered without a SUCCESS/FAILED returncode", status, null);
     }
 
     private static BbbException failed(String callName, XmlNode root) {

@@ -125,6 +125,9 @@ public record BbbConfig(
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("BBB server URL '" + s + "' has no host name");
         }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("BBB server URL '" + s + "' has an invalid port " + uri.getPort());
+        }
         if (uri.getRawQuery() != null) {
             throw new IllegalArgumentException("BBB server URL '" + s + "' must not contain a query (?...)");
         }

@@ -1,7 +1,6 @@
 package org.aula.bbb;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -73,9 +72,5 @@ final class ModulesXml {
             w.writeCharacters(d.base64());
             w.writeEndElement();
         }
-    }
-
-    static String toString(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

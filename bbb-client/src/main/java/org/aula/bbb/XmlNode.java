@@ -163,6 +163,11 @@ final class XmlNode {
         return Boolean.parseBoolean(string(childName));
     }
 
+    /**
+     * A numeric child, 0 if absent or not an integer. Lenient on purpose, like bbb-web's own number
+     * parsing: old servers sent dates as text in {@code startTime}, and one odd field should not make
+     * a whole meeting list unreadable.
+     */
     long number(String childName) {
         String s = string(childName);
         if (s.isEmpty()) {
@@ -171,16 +176,13 @@ final class XmlNode {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new XmlFormatException("has a non-numeric <" + childName + ">: '" + abbreviate(s) + "'");
+            return 0;
         }
     }
 
     int integer(String childName) {
         long n = number(childName);
-        if (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE) {
-            throw new XmlFormatException("has an out-of-range <" + childName + ">: " + n);
-        }
-        return (int) n;
+        return n > Integer.MAX_VALUE || n < Integer.MIN_VALUE ? 0 : (int) n;
     }
 
     /** Child elements as name -> text, e.g. {@code <metadata>}; later duplicates win. */
@@ -190,10 +192,6 @@ final class XmlNode {
             map.put(c.name, c.text());
         }
         return map;
-    }
-
-    static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
     /** The body is not a usable XML document. */
