@@ -1,0 +1,5 @@
+package org.aula.conference;
+
+public enum MeetingState {
+    OPEN, ENDED
+}

@@ -1,0 +1,127 @@
+package org.aula.settings;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.aula.bbb.BbbConfig;
+import org.aula.bbb.ChecksumAlgorithm;
+import org.aula.user.AulaUser;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration → Plugins → Videoconference. /admin/** is admin-only (SecurityConfig). */
+@Controller
+@RequestMapping("/admin/plugins/videoconference")
+class VideoconferencePluginController {
+
+    private final VideoconferenceSettingsService settings;
+    private final BbbConnectionCheck connectionCheck;
+    private final SecretBox secrets;
+    private final MessageSource messages;
+
+    VideoconferencePluginController(VideoconferenceSettingsService settings, BbbConnectionCheck connectionCheck,
+                                    SecretBox secrets, MessageSource messages) {
+        this.settings = settings;
+        this.connectionCheck = connectionCheck;
+        this.secrets = secrets;
+        this.messages = messages;
+    }
+
+    /** What the page shows; the secret itself never reaches the model, only whether one is stored. */
+    record PluginForm(boolean enabled, String serverUrl, boolean secretStored, ChecksumAlgorithm checksumAlgorithm,
+                      boolean recordingDefault, boolean lockCourseSettings, int defaultDurationMinutes,
+                      String welcomeMessage) {
+        static PluginForm of(VideoconferenceSettings s) {
+            return new PluginForm(s.enabled(), s.serverUrl(), s.hasSecret(), s.checksumAlgorithm(), s.recordingDefault(),
+                    s.lockCourseSettings(), s.defaultDurationMinutes(), s.welcomeMessage());
+        }
+    }
+
+    @GetMapping
+    String page(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", PluginForm.of(settings.current()));
+        }
+        model.addAttribute("algorithms", List.of(ChecksumAlgorithm.values()));
+        return "settings/videoconference";
+    }
+
+    @PostMapping
+    String save(@RequestParam(defaultValue = "false") boolean enabled,
+                @RequestParam(defaultValue = "") String serverUrl,
+                @RequestParam(defaultValue = "") String secret,
+                @RequestParam(defaultValue = "SHA256") ChecksumAlgorithm checksumAlgorithm,
+                @RequestParam(defaultValue = "false") boolean recordingDefault,
+                @RequestParam(defaultValue = "false") boolean lockCourseSettings,
+                @RequestParam(defaultValue = "300") String defaultDurationMinutes,
+                @RequestParam(defaultValue = "") String welcomeMessage,
+                @AuthenticationPrincipal AulaUser admin, Model model, Locale locale, RedirectAttributes redirect) {
+        var current = settings.current();
+        String problem = null;
+        int duration = -1;
+        try {
+            duration = Integer.parseInt(defaultDurationMinutes.strip());
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (duration < 0 || duration > 24 * 60 * 7) {
+            problem = msg("settings.vc.error.duration", locale);
+        } else if (!serverUrl.isBlank() && !validUrl(serverUrl)) {
+            problem = msg("settings.vc.error.url", locale);
+        } else if (enabled && serverUrl.isBlank()) {
+            problem = msg("settings.vc.error.urlRequired", locale);
+        } else if (enabled && secret.isBlank() && !current.hasSecret()) {
+            problem = msg("settings.vc.error.secretRequired", locale);
+        } else if (!secret.isBlank() && !secrets.isConfigured()) {
+            problem = msg("settings.vc.error.noKey", locale);
+        } else if (welcomeMessage.length() > 2000) {
+            problem = msg("settings.vc.error.welcome", locale);
+        }
+        if (problem != null) {
+            model.addAttribute("error", problem);
+            model.addAttribute("form", new PluginForm(enabled, serverUrl, current.hasSecret(), checksumAlgorithm,
+                    recordingDefault, lockCourseSettings, Math.max(duration, 0), welcomeMessage));
+            return page(model);
+        }
+        settings.save(new VideoconferenceSettingsUpdate(enabled, serverUrl, secret, checksumAlgorithm, recordingDefault,
+                lockCourseSettings, duration, welcomeMessage), admin.id(), admin.username());
+        redirect.addFlashAttribute("notice", msg("settings.vc.saved", locale));
+        return "redirect:/admin/plugins/videoconference";
+    }
+
+    /** htmx: checks the values in the form (empty secret = the stored one) and answers a result fragment. */
+    @PostMapping("/test")
+    String test(@RequestParam(defaultValue = "") String serverUrl, @RequestParam(defaultValue = "") String secret,
+                @RequestParam(defaultValue = "SHA256") ChecksumAlgorithm checksumAlgorithm, Model model) {
+        String usedSecret = secret.isBlank() ? settings.current().secret() : secret;
+        BbbConnectionCheck.Result result;
+        if (usedSecret == null || usedSecret.isBlank()) {
+            result = new BbbConnectionCheck.Result(BbbConnectionCheck.Outcome.WRONG_SECRET, "no secret", null, null);
+        } else {
+            result = connectionCheck.check(serverUrl, usedSecret, checksumAlgorithm);
+        }
+        model.addAttribute("result", result);
+        model.addAttribute("algorithm", checksumAlgorithm);
+        return "settings/videoconference :: testResult";
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI ignored = BbbConfig.normaliseApiBase(url);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}
