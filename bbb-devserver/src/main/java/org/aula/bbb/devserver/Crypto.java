@@ -12,11 +12,31 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** Hashing, HMAC/JWT and random tokens; JDK only. */
 public final class Crypto {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = newRandom();
     private static final char[] LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private Crypto() {
+    }
+
+    /** DRBG (seeded by the OS) avoids a /dev/urandom read per call that NativePRNG does; fall back to the default. */
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    private static String randomFrom(char[] alphabet, int n) {
+        byte[] b = new byte[n * 2];
+        RANDOM.nextBytes(b);
+        char[] c = new char[n];
+        for (int i = 0; i < n; i++) {
+            int v = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+            c[i] = alphabet[v % alphabet.length]; // 65536 % 36 or 62: bias below 0.1 %, fine for tokens
+        }
+        return new String(c);
     }
 
     /** BBB algorithm name (sha1, sha256, sha384, sha512) to JCA name. */
@@ -83,19 +103,11 @@ public final class Crypto {
     }
 
     public static String randomLowerAlnum(int n) {
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = LOWER_ALNUM[RANDOM.nextInt(LOWER_ALNUM.length)];
-        }
-        return new String(c);
+        return randomFrom(LOWER_ALNUM, n);
     }
 
     public static String randomAlnum(int n) {
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = ALNUM[RANDOM.nextInt(ALNUM.length)];
-        }
-        return new String(c);
+        return randomFrom(ALNUM, n);
     }
 
     public static int randomInt(int bound) {

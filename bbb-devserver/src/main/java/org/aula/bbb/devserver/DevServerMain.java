@@ -71,9 +71,13 @@ public final class DevServerMain implements AutoCloseable {
     private static void exchange(DevServer core, HttpExchange ex) throws IOException {
         try (ex) {
             int max = core.options().maxBodyBytes();
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(max + 1);
+            byte[] body = new byte[0];
+            String cl = ex.getRequestHeaders().getFirst("Content-Length");
+            boolean chunked = ex.getRequestHeaders().getFirst("Transfer-Encoding") != null;
+            if (chunked || (cl != null && !cl.equals("0"))) {
+                try (InputStream in = ex.getRequestBody()) {
+                    body = in.readNBytes(max + 1);
+                }
             }
             Map<String, String> headers = new HashMap<>();
             for (Map.Entry<String, List<String>> e : ex.getRequestHeaders().entrySet()) {
