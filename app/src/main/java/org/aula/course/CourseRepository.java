@@ -225,6 +225,18 @@ public class CourseRepository {
                 .param(groupId).query(MEMBER).list();
     }
 
+    /** The user's direct role in the course (TEACHER or STUDENT), if any. */
+    public Optional<String> courseRole(long courseId, long userId) {
+        return jdbc.sql("select role from course_member where course_id = ? and user_id = ?")
+                .param(courseId).param(userId).query(String.class).optional();
+    }
+
+    /** The user's role in the session (COACH or STUDENT), if any. */
+    public Optional<String> sessionRole(long sessionId, long userId) {
+        return jdbc.sql("select role from session_member where session_id = ? and user_id = ?")
+                .param(sessionId).param(userId).query(String.class).optional();
+    }
+
     List<String> courseRoles(long courseId, long userId) {
         return jdbc.sql("select role from course_member where course_id = ? and user_id = ?")
                 .param(courseId).param(userId).query(String.class).list();
