@@ -156,6 +156,9 @@ public class ConferenceService {
                 return;
             }
             repository.updateCounts(state.meetingId(), info.participantCount(), info.moderatorCount());
+            events.publishEvent(new MeetingAttendeesSeen(state.meetingId(), state.bbbMeetingId(), Instant.now(),
+                    info.attendees().stream().map(a -> new MeetingAttendeesSeen.Attendee(a.userId(), a.fullName(),
+                            a.isModerator())).toList()));
             RoomState latest = states.get(state.roomId());
             if (latest.open() && state.meetingId().equals(latest.meetingId())) {
                 RoomState updated = latest.withCounts(info.participantCount(), info.moderatorCount(), Instant.now());
