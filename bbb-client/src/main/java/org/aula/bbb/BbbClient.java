@@ -43,6 +43,8 @@ public final class BbbClient {
 
     private final BbbConfig config;
     private final HttpClient http;
+    /** Whether the connect timeout in effect is the configured one (we built the HttpClient). */
+    private final boolean ownHttpClient;
 
     /** A client with its own HttpClient using the configured connect timeout. */
     public BbbClient(BbbConfig config) {
@@ -50,7 +52,7 @@ public final class BbbClient {
                 .connectTimeout(Objects.requireNonNull(config, "config").connectTimeout())
                 // join answers 302 on success; following it would fetch the HTML5 client page.
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build(), true);
     }
 
     /**
@@ -58,8 +60,13 @@ public final class BbbClient {
      * connect timeout and redirect policy are the caller's; {@code NEVER} redirects is recommended.
      */
     public BbbClient(BbbConfig config, HttpClient httpClient) {
+        this(config, httpClient, false);
+    }
+
+    private BbbClient(BbbConfig config, HttpClient httpClient, boolean ownHttpClient) {
         this.config = Objects.requireNonNull(config, "config");
         this.http = Objects.requireNonNull(httpClient, "httpClient");
+        this.ownHttpClient = ownHttpClient;
     }
 
     public BbbConfig config() {
@@ -253,9 +260,8 @@ public final class BbbClient {
     }
 
     private Raw send(String callName, URI uri, byte[] postBody) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Accept", "text/xml, application/xml, application/json;q=0.5");
+        // No Accept header: bbb-web negotiates the answer format from it, and XML (its default) is what we parse.
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(config.requestTimeout());
         if (postBody == null) {
             rb.GET();
         } else {
@@ -299,7 +305,8 @@ public final class BbbClient {
 
     private BbbTransportException mapFailure(String callName, Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return transport(callName, "could not be reached within the connect timeout", -1, cause);
+            String limit = ownHttpClient ? human(config.connectTimeout()) : "the HttpClient's connect timeout";
+            return transport(callName, "could not be reached within " + limit + " (connect timeout)", -1, cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timeout(callName, cause);

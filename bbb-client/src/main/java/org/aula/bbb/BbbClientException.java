@@ -17,7 +17,7 @@ public abstract sealed class BbbClientException extends RuntimeException
         this.call = call;
     }
 
-    /** The API call name, e.g. {@code getMeetingInfo} or {@code hooks/create}. */
+    /** The API call name, e.g. {@code getMeetingInfo} or {@code hooks/create}; {@code version} for the root call. */
     public String call() {
         return call;
     }

@@ -71,7 +71,11 @@ public final class BbbException extends BbbClientException {
         return errors;
     }
 
-    /** True for the keys BBB uses when the meeting does not exist (or no longer does). */
+    /**
+     * True for the keys BBB uses when the meeting does not exist or no longer does: {@code notFound},
+     * {@code invalidMeetingIdentifier}, {@code meetingForciblyEnded} and 3.0's {@code meetingNotFound}.
+     * Note that the recording calls also use {@code notFound}, for unknown record ids.
+     */
     public boolean isNoSuchMeeting() {
         return errors.stream().anyMatch(e -> NO_SUCH_MEETING_KEYS.contains(e.key()));
     }

@@ -17,7 +17,11 @@ final class ModulesXml {
     static byte[] write(List<Document> documents, String clientSettingsOverride) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
-            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w;
+            // StAX does not promise thread-safe factories; creation is cheap, so serialise just that.
+            synchronized (FACTORY) {
+                w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            }
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("modules");
             if (!documents.isEmpty()) {

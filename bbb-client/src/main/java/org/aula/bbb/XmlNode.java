@@ -54,7 +54,10 @@ final class XmlNode {
     static XmlNode parse(byte[] body) {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            // StAX does not promise thread-safe factories; creation is cheap, so serialise just that.
+            synchronized (FACTORY) {
+                r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
+            }
             XmlNode root = null;
             List<XmlNode> stack = new ArrayList<>();
             while (r.hasNext()) {

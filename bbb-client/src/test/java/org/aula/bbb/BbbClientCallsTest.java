@@ -497,6 +497,15 @@ class BbbClientCallsTest {
     }
 
     @Test
+    void worksWithAnInjectedHttpClient() {
+        BbbClient injected = new BbbClient(client.config(), HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+        stub.respondXml("<response><returncode>SUCCESS</returncode><running>true</running></response>");
+        assertThat(injected.isMeetingRunning("room-1")).isTrue();
+        assertThat(lastSigned("isMeetingRunning").params()).containsExactly(Map.entry("meetingID", "room-1"));
+    }
+
+    @Test
     void signedUrlForCallsWithoutAMethod() {
         URI url = client.signedUrl("sendChatMessage", Map.of("meetingID", "room-1"));
         assertThat(url.toString()).startsWith(stub.serverUrl() + "/bigbluebutton/api/sendChatMessage?meetingID=room-1&checksum=");
