@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * A small, dependency-free client for the BigBlueButton HTTP API (BBB 2.6 - 3.0).
@@ -40,6 +41,9 @@ import java.util.concurrent.TimeoutException;
 public final class BbbClient {
 
     private static final String ROOT_CALL = "version";
+    private static final Pattern CALL_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(/[a-zA-Z][a-zA-Z0-9]*)?");
+    private static final Pattern CHECKSUM_PARAM = Pattern.compile("checksum=[0-9a-fA-F]*");
+    private static final System.Logger LOG = System.getLogger(BbbClient.class.getName());
 
     private final BbbConfig config;
     private final HttpClient http;
@@ -243,6 +247,9 @@ public final class BbbClient {
      */
     public URI signedUrl(String callName, Map<String, String> parameters) {
         Objects.requireNonNull(callName, "callName");
+        if (!CALL_NAME.matcher(callName).matches()) {
+            throw new IllegalArgumentException("'" + callName + "' is not a BBB call name");
+        }
         QueryString q = new QueryString();
         parameters.forEach((k, v) -> q.add(Requests.checkParamName(k), Objects.requireNonNull(v, k)));
         String query = q.toString();
@@ -268,6 +275,7 @@ public final class BbbClient {
             rb.header("Content-Type", "application/xml; charset=UTF-8")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(postBody));
         }
+        long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
                 http.sendAsync(rb.build(), info -> new BoundedBody(config.maxResponseBytes()));
         HttpResponse<byte[]> response;
@@ -280,12 +288,15 @@ public final class BbbClient {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw transport(callName, "call was interrupted", -1, e);
+            throw transport(callName, "was not waited for: the calling thread was interrupted", -1, e);
         } catch (ExecutionException e) {
             throw mapFailure(callName, e.getCause());
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         int status = response.statusCode();
+        // Call name only: the query holds the checksum and user data.
+        LOG.log(System.Logger.Level.DEBUG, () -> "BBB " + callName + " answered HTTP " + status + " with "
+                + response.body().length + " bytes in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         if (status == 200) {
             return new Raw(status, response.body(), contentType);
         }
@@ -331,7 +342,9 @@ public final class BbbClient {
     }
 
     private BbbTransportException transport(String callName, String what, int status, Throwable cause) {
-        return new BbbTransportException(callName, "BBB server at " + describe(callName) + " " + what, status, cause);
+        // 'what' may quote a JDK exception message; make sure no URL query with a checksum slips through.
+        String safe = CHECKSUM_PARAM.matcher(what).replaceAll("checksum=***");
+        return new BbbTransportException(callName, "BBB server at " + describe(callName) + " " + safe, status, cause);
     }
 
     /** The call URL without its query: safe to show, since the query carries the checksum. */

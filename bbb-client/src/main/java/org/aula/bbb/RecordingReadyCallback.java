@@ -70,7 +70,7 @@ public final class RecordingReadyCallback {
             if (!(exp instanceof Number n)) {
                 throw new InvalidCallbackException("JWT 'exp' claim is not a number");
             }
-            if (n.longValue() * 1000 < System.currentTimeMillis()) {
+            if (n.longValue() < System.currentTimeMillis() / 1000) {
                 throw new InvalidCallbackException("JWT has expired");
             }
         }

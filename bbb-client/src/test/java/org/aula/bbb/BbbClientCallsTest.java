@@ -511,5 +511,8 @@ class BbbClientCallsTest {
         assertThat(url.toString()).startsWith(stub.serverUrl() + "/bigbluebutton/api/sendChatMessage?meetingID=room-1&checksum=");
         assertThat(url.getRawQuery()).endsWith(StubBbbServer.hex("SHA-256", "sendChatMessagemeetingID=room-1" + SECRET));
         assertThatIllegalArgumentException().isThrownBy(() -> client.signedUrl("end", Map.of("checksum", "x")));
+        assertThatIllegalArgumentException().isThrownBy(() -> client.signedUrl("end?x=1", Map.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> client.signedUrl("../admin", Map.of()));
+        assertThat(client.signedUrl("hooks/list", Map.of()).getRawPath()).endsWith("/bigbluebutton/api/hooks/list");
     }
 }
