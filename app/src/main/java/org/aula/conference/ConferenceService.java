@@ -16,6 +16,7 @@ import org.aula.bbb.MeetingInfo;
 import org.aula.bbb.Role;
 import org.aula.bbbaccess.BbbAccess;
 import org.aula.bbbaccess.BbbUnavailableException;
+import org.aula.settings.CourseRecordingSettings;
 import org.aula.settings.VideoconferenceSettings;
 import org.aula.settings.VideoconferenceSettingsService;
 import org.slf4j.Logger;
@@ -43,18 +44,20 @@ public class ConferenceService {
     private final RoomSignals signals;
     private final BbbAccess bbb;
     private final VideoconferenceSettingsService settings;
+    private final CourseRecordingSettings recordingSettings;
     private final MeetingCallbacks callbacks;
     private final ApplicationEventPublisher events;
     private final Map<Long, ReentrantLock> startLocks = new ConcurrentHashMap<>();
 
     ConferenceService(RoomRepository repository, RoomStates states, RoomSignals signals, BbbAccess bbb,
-                      VideoconferenceSettingsService settings, MeetingCallbacks callbacks,
-                      ApplicationEventPublisher events) {
+                      VideoconferenceSettingsService settings, CourseRecordingSettings recordingSettings,
+                      MeetingCallbacks callbacks, ApplicationEventPublisher events) {
         this.repository = repository;
         this.states = states;
         this.signals = signals;
         this.bbb = bbb;
         this.settings = settings;
+        this.recordingSettings = recordingSettings;
         this.callbacks = callbacks;
         this.events = events;
     }
@@ -189,7 +192,11 @@ public class ConferenceService {
                 .meta("aula-room", room.contextKey())
                 .meta("bbb-recording-ready-url", callbacks.recordingReadyUrl(options.appBaseUrl()));
         if (options.record()) {
-            request.allowStartStopRecording(true);
+            // BBB tells participants the meeting may be recorded; the course decides who starts the recording.
+            var recording = recordingSettings.optionsFor(room.courseId());
+            request.notifyRecordingIsOn(true)
+                    .autoStartRecording(recording.autoStart())
+                    .allowStartStopRecording(recording.allowStartStop());
         }
         if (s.defaultDurationMinutes() > 0) {
             request.duration(s.defaultDurationMinutes());
