@@ -7,6 +7,7 @@ import org.aula.course.CourseAdminForms.CourseForm;
 import org.aula.user.AppUser;
 import org.aula.user.AulaUser;
 import org.aula.user.UserRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,12 +35,15 @@ class CourseAdminController {
     private final UserRepository users;
     private final AuditLog auditLog;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    CourseAdminController(CourseRepository courses, UserRepository users, AuditLog auditLog, MessageSource messages) {
+    CourseAdminController(CourseRepository courses, UserRepository users, AuditLog auditLog, MessageSource messages,
+                          ApplicationEventPublisher events) {
         this.courses = courses;
         this.users = users;
         this.auditLog = auditLog;
         this.messages = messages;
+        this.events = events;
     }
 
     @GetMapping
@@ -154,6 +158,7 @@ class CourseAdminController {
         Course course = find(id);
         courses.deleteCourse(id);
         auditLog.record(me.username(), "course.delete", "course:" + course.code(), course.title());
+        events.publishEvent(new CourseDeleted(course.id(), course.code(), course.title(), me.username()));
         redirect.addFlashAttribute("notice",
                 messages.getMessage("platform.courses.deleted", new Object[] {course.code()}, locale));
         return "redirect:/admin/courses";
