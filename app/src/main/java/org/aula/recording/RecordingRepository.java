@@ -214,7 +214,7 @@ class RecordingRepository {
     /** Recordings whose meeting ended before the cut-off, oldest first (retention). */
     List<IndexedRecording> endedBefore(Instant cutOff, int limit) {
         return jdbc.sql("""
-                        select * from recording where end_time < ? and state <> 'deleted' order by end_time
+                        select * from recording where end_time < ? and state in ('published', 'unpublished') order by end_time
                         fetch first ? rows only""")
                 .params(ts(cutOff), limit).query(RecordingRepository::recording).list();
     }
