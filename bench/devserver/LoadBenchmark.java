@@ -5,7 +5,6 @@
 // Run (see README.md):  java -cp bbb-devserver/target/bbb-devserver.jar bench/devserver/LoadBenchmark.java [options]
 //   --meetings 200 --participants 5000 --clients 64 --warmup 5 --seconds 20 --mix info:40,running:40,join:20
 //   --alg sha1|sha256|sha384|sha512 --client jdk|socket
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,12 +83,19 @@ public class LoadBenchmark {
                     System.getProperty("java.vm.name"), System.getProperty("java.version"));
 
             run(base, server.port(), ops, meetings, clients, warmup, alg, clientKind, false);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             Result r = run(base, server.port(), ops, meetings, clients, seconds, alg, clientKind, true);
+            double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
             long[] lat = r.latencies;
             Arrays.sort(lat);
             System.out.printf("result: %d calls in %.1f s = %.0f calls/s; errors %d; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     lat.length, r.seconds, lat.length / r.seconds, r.errors, pct(lat, 50), pct(lat, 90), pct(lat, 99),
                     lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+            // CPU used by this JVM (server + clients): independent of other load on a shared machine
+            System.out.printf("cpu: %.1f CPU-s for %d calls = %.0f calls per CPU-second (client and server together); "
+                    + "machine load average now %.2f%n", cpuSeconds, lat.length, lat.length / cpuSeconds, os.getSystemLoadAverage());
             String counters = setup.send(HttpRequest.newBuilder(URI.create(base + "/control/counters"))
                     .header("X-Devserver-Secret", SECRET).build(), HttpResponse.BodyHandlers.ofString()).body();
             System.out.println("server counters: " + counters);
@@ -227,11 +233,27 @@ public class LoadBenchmark {
         final OutputStream out;
         final InputStream in;
 
+        final byte[] buf = new byte[16384];
+        int pos;
+        int lim;
+
         RawClient(int port) throws IOException {
             socket = new Socket("127.0.0.1", port);
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
-            in = new BufferedInputStream(socket.getInputStream(), 16384);
+            in = socket.getInputStream();
+        }
+
+        private int readByte() throws IOException {
+            if (pos == lim) {
+                lim = in.read(buf, 0, buf.length);
+                pos = 0;
+                if (lim <= 0) {
+                    lim = 0;
+                    return -1;
+                }
+            }
+            return buf[pos++] & 0xff;
         }
 
         String get(String path) throws IOException {
@@ -251,14 +273,24 @@ public class LoadBenchmark {
             if (length < 0) {
                 throw new IOException("no content-length");
             }
-            byte[] b = in.readNBytes(length);
+            byte[] b = new byte[length];
+            int have = Math.min(length, lim - pos);
+            System.arraycopy(buf, pos, b, 0, have);
+            pos += have;
+            while (have < length) {
+                int n = in.read(b, have, length - have);
+                if (n < 0) {
+                    throw new IOException("connection closed");
+                }
+                have += n;
+            }
             return new String(b, StandardCharsets.UTF_8);
         }
 
         private String readLine() throws IOException {
             StringBuilder sb = new StringBuilder(64);
             int c;
-            while ((c = in.read()) != -1) {
+            while ((c = readByte()) != -1) {
                 if (c == '\n') {
                     int l = sb.length();
                     if (l > 0 && sb.charAt(l - 1) == '\r') {

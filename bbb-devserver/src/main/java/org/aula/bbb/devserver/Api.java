@@ -418,9 +418,23 @@ final class Api {
         if (m == null || m.ended) {
             return fail("notFound", "A meeting with that ID does not exist");
         }
-        Xml x = Xml.response("SUCCESS");
+        return DevResponse.xml("<response><returncode>SUCCESS</returncode>" + cachedBody(m) + "</response>");
+    }
+
+    /** Meeting body XML, cached per meeting state version (getMeetingInfo is the hottest call of polling apps). */
+    static String cachedBody(Meeting m) {
+        long v = m.version;
+        Object[] c = m.infoCache;
+        if (c != null && (Long) c[0] == v) {
+            return (String) c[1];
+        }
+        Xml x = new Xml();
         meetingBody(x, m);
-        return DevResponse.xml(x.end());
+        String body = x.toString();
+        if (m.version == v) {
+            m.infoCache = new Object[]{v, body};
+        }
+        return body;
     }
 
     static void meetingBody(Xml x, Meeting m) {
@@ -471,9 +485,7 @@ final class Api {
         }
         Xml x = Xml.response("SUCCESS").open("meetings");
         for (Meeting m : list) {
-            x.open("meeting");
-            meetingBody(x, m);
-            x.close("meeting");
+            x.open("meeting").raw(cachedBody(m)).close("meeting");
         }
         return DevResponse.xml(x.close("meetings").end());
     }

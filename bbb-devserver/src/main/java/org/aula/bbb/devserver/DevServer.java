@@ -396,6 +396,7 @@ public final class DevServer implements AutoCloseable {
             if (m.users.putIfAbsent(u.internalId, u) != null) {
                 return true;
             }
+            m.version++;
             m.hasUserJoined = true;
             m.endTime = 0;
             m.lastLeftDeadline = 0;
@@ -417,6 +418,7 @@ public final class DevServer implements AutoCloseable {
             if (u == null || m.ended) {
                 return;
             }
+            m.version++;
             long now = System.currentTimeMillis();
             if (m.users.isEmpty()) {
                 m.endTime = now;
@@ -439,6 +441,7 @@ public final class DevServer implements AutoCloseable {
             }
             if (forcibly) {
                 m.forciblyEnded = true;
+                m.version++;
             }
         }
         if (forcibly) {
@@ -455,6 +458,7 @@ public final class DevServer implements AutoCloseable {
                 return;
             }
             m.ended = true;
+            m.version++;
             if (m.endTime == 0 || !m.users.isEmpty()) {
                 m.endTime = System.currentTimeMillis();
             }

@@ -32,6 +32,11 @@ public final class DevServerMain implements AutoCloseable {
 
     /** Starts a standalone server; port 0 picks a free port. */
     public static DevServerMain start(String bindAddress, int port, DevServer.Options options) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle + delayed ACKs add
+        // ~40 ms to many keep-alive answers. Read once by sun.net.httpserver.ServerConfig, so set it early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http = HttpServer.create(new InetSocketAddress(bindAddress, port), 1024);
         int actualPort = http.getAddress().getPort();
         DevServer.Options opts = options;

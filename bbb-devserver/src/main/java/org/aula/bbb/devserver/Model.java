@@ -55,6 +55,11 @@ final class Model {
         int everConnected;
         final java.util.Set<String> participantIds = ConcurrentHashMap.newKeySet();
 
+        /** bumped on every change visible in getMeetingInfo/getMeetings; guards {@link #infoCache} */
+        volatile long version;
+        /** cached inner XML of getMeetingInfo for {@code version} */
+        volatile Object[] infoCache;
+
         // deadlines in epoch millis, 0 = none (checked by the sweeper)
         long noJoinDeadline;
         long lastLeftDeadline;

@@ -2,7 +2,7 @@ package org.aula.bbb.devserver;
 
 /** Minimal XML writer for BBB response envelopes (no declaration, compact, like bbb-web's compressed output). */
 final class Xml {
-    private final StringBuilder sb = new StringBuilder(512);
+    private final StringBuilder sb = new StringBuilder(2048);
 
     static Xml response(String returncode) {
         Xml x = new Xml();
@@ -45,6 +45,11 @@ final class Xml {
         return this;
     }
 
+    @Override
+    public String toString() {
+        return sb.toString();
+    }
+
     String end() {
         sb.append("</response>");
         return sb.toString();
@@ -57,7 +62,21 @@ final class Xml {
     }
 
     static void escape(StringBuilder b, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c == '\'') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            b.append(s); // fast path: nothing to escape
+            return;
+        }
+        b.append(s, 0, i);
+        for (; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> b.append("&lt;");
