@@ -463,6 +463,9 @@ public final class BbbClient {
 
     /** Signals that the body exceeded the configured bound. */
     private static final class ResponseTooLargeException extends IOException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         ResponseTooLargeException() {
             super("response body too large");
         }

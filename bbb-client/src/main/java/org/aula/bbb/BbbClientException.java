@@ -9,6 +9,9 @@ package org.aula.bbb;
  */
 public abstract sealed class BbbClientException extends RuntimeException
         permits BbbException, BbbTransportException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     private final String call;
 

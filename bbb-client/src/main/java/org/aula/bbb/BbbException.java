@@ -11,9 +11,12 @@ import java.util.Set;
  * human text that differs between BBB releases and implementations (reference §3).
  */
 public final class BbbException extends BbbClientException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     /** One {@code messageKey}/{@code message} pair; the multi-error format can carry several. */
-    public record Error(String key, String message) {
+    public record Error(String key, String message) implements java.io.Serializable {
         public Error {
             key = Objects.requireNonNullElse(key, "");
             message = Objects.requireNonNullElse(message, "");

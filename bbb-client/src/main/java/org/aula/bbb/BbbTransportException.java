@@ -7,6 +7,9 @@ package org.aula.bbb;
  * <p>Whether the call took effect on the server is unknown; retry only idempotent calls.
  */
 public final class BbbTransportException extends BbbClientException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     private final int statusCode;
 

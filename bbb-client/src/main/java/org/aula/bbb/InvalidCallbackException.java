@@ -5,6 +5,9 @@ package org.aula.bbb;
  * the expected signature was; answer the caller with 401/400 and do not act on the request.
  */
 public final class InvalidCallbackException extends RuntimeException {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     public InvalidCallbackException(String message) {
         super(message);
     }

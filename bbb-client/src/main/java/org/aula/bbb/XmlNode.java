@@ -199,6 +199,9 @@ final class XmlNode {
 
     /** The body is not a usable XML document. */
     static final class XmlFormatException extends RuntimeException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         XmlFormatException(String message) {
             super(message);
         }
