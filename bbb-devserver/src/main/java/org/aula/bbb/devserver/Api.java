@@ -195,6 +195,7 @@ final class Api {
             }
             s.register(m);
         }
+        s.control.recordCreate(meetingID, p, m.documents);
         return DevResponse.xml(createXml(m, "", ""));
     }
 

@@ -20,6 +20,15 @@ final class Control {
 
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    /** Parameters of the latest successful creates by meetingID (tests check what the app sent); passwords left out. */
+    private final Map<String, String> createParams = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > 200;
+                }
+            });
+    private volatile String lastCreateParams = "null";
 
     static final class Fault {
         volatile long delayMs;
@@ -41,6 +50,29 @@ final class Control {
     void reset() {
         counters.clear();
         faults.clear();
+        createParams.clear();
+        lastCreateParams = "null";
+    }
+
+    /** Remembers what a successful create received: its parameters (no checksum, no passwords) and document names. */
+    void recordCreate(String meetingId, Params p, java.util.List<String> documents) {
+        StringBuilder b = new StringBuilder("{\"params\":{");
+        boolean first = true;
+        for (Map.Entry<String, java.util.List<String>> e : new TreeMap<>(p.values).entrySet()) {
+            String name = e.getKey();
+            if (name.equals("checksum") || name.endsWith("PW") || e.getValue().isEmpty()) {
+                continue;
+            }
+            b.append(first ? "" : ",").append(Json.str(name)).append(':').append(Json.str(e.getValue().get(0)));
+            first = false;
+        }
+        b.append("},\"documents\":[");
+        for (int i = 0; i < documents.size(); i++) {
+            b.append(i > 0 ? "," : "").append(Json.str(documents.get(i)));
+        }
+        String json = b.append("]}").toString();
+        createParams.put(meetingId, json);
+        lastCreateParams = json;
     }
 
     /** Applies delay/failure injection for an API call; returns a fault response or null. */
@@ -97,6 +129,13 @@ final class Control {
         switch (path) {
             case "counters" -> {
                 return DevResponse.json(200, countersJson());
+            }
+            case "create-params" -> {
+                // read-only: what the latest create (or the one for meetingID) received
+                String id = p.get("meetingID");
+                String json = id == null ? lastCreateParams : createParams.get(id);
+                return json == null || json.equals("null")
+                        ? DevResponse.json(404, "{\"error\":\"no create seen\"}") : DevResponse.json(200, json);
             }
             case "state" -> {
                 return DevResponse.json(200, "{\"meetings\":" + s.byInternal.size() + ",\"sessions\":" + s.sessions.size()
