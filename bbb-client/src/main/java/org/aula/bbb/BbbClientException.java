@@ -12,7 +12,6 @@ public abstract sealed class BbbClientException extends RuntimeException
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
-
     private final String call;
 
     BbbClientException(String call, String message, Throwable cause) {

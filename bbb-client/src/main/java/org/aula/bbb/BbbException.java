@@ -14,7 +14,6 @@ public final class BbbException extends BbbClientException {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
-
     /** One {@code messageKey}/{@code message} pair; the multi-error format can carry several. */
     public record Error(String key, String message) implements java.io.Serializable {
         public Error {

@@ -10,7 +10,6 @@ public final class BbbTransportException extends BbbClientException {
     @java.io.Serial
     private static final long serialVersionUID = 1L;
 
-
     private final int statusCode;
 
     public BbbTransportException(String call, String message, Throwable cause) {
