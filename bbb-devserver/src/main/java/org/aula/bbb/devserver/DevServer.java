@@ -539,6 +539,12 @@ public final class DevServer implements AutoCloseable {
         return hookIds.incrementAndGet();
     }
 
+    /** Base URL for links in callbacks (no request at hand): configured, else the last one seen. */
+    String callbackBaseUrl() {
+        String b = lastBaseUrl;
+        return b == null ? "http://localhost" : b;
+    }
+
     String serverDomain() {
         String b = lastBaseUrl == null ? "http://localhost" : lastBaseUrl;
         try {

@@ -125,8 +125,7 @@ final class Hooks {
     }
 
     static String rapPublishEnded(DevServer s, Recording r) {
-        String base = s.options.publicBaseUrl();
-        String link = (base == null ? "" : base) + "/playback/presentation/2.3/" + r.recordId;
+        String link = s.callbackBaseUrl() + "/playback/presentation/2.3/" + r.recordId;
         String recording = "{\"name\":" + Json.str(r.name) + ",\"is-breakout\":" + r.isBreakout + ",\"start-time\":" + r.startTime
                 + ",\"end-time\":" + r.endTime + ",\"size\":" + r.size + ",\"raw-size\":" + r.rawSize + ",\"metadata\":"
                 + metaJson(r.metadata) + ",\"playback\":{\"format\":\"presentation\",\"link\":" + Json.str(link)

@@ -396,7 +396,7 @@ class ApiProtocolTest {
         assertThat(text(d, "returncode")).isEqualTo("SUCCESS");
         assertThat(text(d, "messageKey")).isEqualTo("sentEndMeetingRequest");
         assertThat(text(d, "message")).isEqualTo(Api.END_MESSAGE);
-        waitUntil("meeting removed", () -> "notFound".equals(text(api.xml("getMeetingInfo", "meetingID=" + mid), "messageKey")), 1500);
+        waitUntil("meeting removed", () -> "notFound".equals(text(api.xml("getMeetingInfo", "meetingID=" + mid), "messageKey")), 10000);
         assertThat(api.heartbeat(loc)).contains("\"status\":\"ended\"");
         assertThat(text(api.xml("end", "meetingID=" + mid), "messageKey")).isEqualTo("notFound");
         // a new create after the end makes a new meeting with a new createTime; old createTime joins fail
@@ -412,7 +412,7 @@ class ApiProtocolTest {
         assertThat(api.clientCall(viewer, "end")).contains("only moderators");
         String mod = api.joinAndConnect(mid, "Mo", "MODERATOR");
         assertThat(api.clientCall(mod, "end")).contains("\"status\":\"ended\"");
-        waitUntil("meeting removed", () -> server.core().findMeeting(mid) == null, 1500);
+        waitUntil("meeting removed", () -> server.core().findMeeting(mid) == null, 10000);
     }
 
     @Test

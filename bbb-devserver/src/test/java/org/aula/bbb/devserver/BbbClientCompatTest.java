@@ -94,7 +94,7 @@ class BbbClientCompatTest {
         assertThat(client.destroyHook(hook.hookId())).isFalse();
 
         client.end(mid);
-        TestSupport.waitUntil("ended", () -> !client.isMeetingRunning(mid), 2000);
+        TestSupport.waitUntil("ended", () -> !client.isMeetingRunning(mid), 10000);
         assertThatThrownBy(() -> client.getMeetingInfo(mid)).isInstanceOfSatisfying(BbbException.class,
                 e -> assertThat(e.isNoSuchMeeting()).isTrue());
 

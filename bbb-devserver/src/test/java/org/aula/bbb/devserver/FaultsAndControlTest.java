@@ -52,10 +52,10 @@ class FaultsAndControlTest {
 
     @Test
     void failForATimeWindowAndForEveryCall() throws Exception {
-        api.control("POST", "fail?mode=http500&forMs=300");
+        api.control("POST", "fail?mode=http500&forMs=2000");
         assertThat(api.call("getMeetings", "").statusCode()).isEqualTo(500);
         assertThat(api.call("create", "name=Abc&meetingID=abc").statusCode()).isEqualTo(500);
-        Thread.sleep(350);
+        Thread.sleep(2100);
         assertThat(api.call("getMeetings", "").statusCode()).isEqualTo(200);
         api.control("POST", "fail?mode=http500&forMs=100000");
         api.control("POST", "faults/clear");
@@ -64,17 +64,17 @@ class FaultsAndControlTest {
 
     @Test
     void slowCalls() throws Exception {
-        api.control("POST", "delay?call=isMeetingRunning&ms=300");
+        api.control("POST", "delay?call=isMeetingRunning&ms=1500");
         long t0 = System.nanoTime();
         api.call("isMeetingRunning", "meetingID=abc");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(290);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(1490);
         t0 = System.nanoTime();
         api.call("getMeetings", "");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(250);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1400);
         api.control("POST", "delay?call=isMeetingRunning&ms=0");
         t0 = System.nanoTime();
         api.call("isMeetingRunning", "meetingID=abc");
-        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(250);
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(1400);
     }
 
     @Test

@@ -39,7 +39,8 @@ class LifecycleTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = TestSupport.start(TestSupport.opts());
+        // time scale 120: a minute lasts 500 ms (5 min no-join expiry = 2.5 s)
+        server = TestSupport.start(TestSupport.opts().timeScale(120));
         api = new TestSupport.Api(server);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", ex -> {
@@ -74,7 +75,7 @@ class LifecycleTest {
         String mid = id("nojoin");
         api.create(mid, "&meetingExpireIfNoUserJoinedInMinutes=2");
         assertThat(server.core().findMeeting(mid)).isNotNull();
-        waitUntil("expired", () -> server.core().findMeeting(mid) == null, 2000);
+        waitUntil("expired", () -> server.core().findMeeting(mid) == null, 6000);
     }
 
     @Test
@@ -82,11 +83,12 @@ class LifecycleTest {
         String mid = id("lastleft");
         api.create(mid, "&meetingExpireWhenLastUserLeftInMinutes=3&meetingExpireIfNoUserJoinedInMinutes=100");
         String loc = api.joinAndConnect(mid, "A", "VIEWER");
-        Thread.sleep(500); // longer than 3 scaled minutes, but the user is still there (heartbeat timeout 2 s)
+        Thread.sleep(700); // the user is still there (heartbeat timeout 2 s)
         assertThat(text(api.xml("isMeetingRunning", "meetingID=" + mid), "running")).isEqualTo("true");
         // no more heartbeats: the user times out after 2 s, then the meeting ends 300 ms later
-        waitUntil("user timed out", () -> "false".equals(text(api.xml("isMeetingRunning", "meetingID=" + mid), "running")), 4000);
-        waitUntil("meeting ended", () -> server.core().findMeeting(mid) == null, 2000);
+        waitUntil("user timed out", () -> "false".equals(text(api.xml("isMeetingRunning", "meetingID=" + mid), "running")), 6000);
+        // 3 scaled minutes = 1.5 s after the last user left
+        waitUntil("meeting ended", () -> server.core().findMeeting(mid) == null, 6000);
         assertThat(api.heartbeat(loc)).contains("ended");
     }
 
@@ -95,7 +97,7 @@ class LifecycleTest {
         String d = id("duration");
         api.create(d, "&duration=3");
         api.control("POST", "participants/add?meetingID=" + d + "&count=2");
-        waitUntil("duration over", () -> server.core().findMeeting(d) == null, 2000);
+        waitUntil("duration over", () -> server.core().findMeeting(d) == null, 6000);
 
         String nm = id("nomod");
         api.create(nm, "&endWhenNoModerator=true&endWhenNoModeratorDelayInMinutes=2&meetingExpireWhenLastUserLeftInMinutes=100");
@@ -104,7 +106,7 @@ class LifecycleTest {
         Thread.sleep(300);
         assertThat(server.core().findMeeting(nm)).isNotNull();
         api.clientCall(mod, "leave");
-        waitUntil("ended without moderator", () -> server.core().findMeeting(nm) == null, 2000);
+        waitUntil("ended without moderator", () -> server.core().findMeeting(nm) == null, 6000);
     }
 
     // ------------------------------------------------------------------ recordings + callbacks
@@ -114,22 +116,24 @@ class LifecycleTest {
         String mid = id("rec");
         String ready = receiverBase + "/ready/" + mid;
         String endCb = receiverBase + "/endcb/" + mid + "?a=1";
+        api.xml("hooks/create", "callbackURL=" + enc(receiverBase + "/rechook/" + mid) + "&meetingID=" + mid
+                + "&eventID=rap-publish-ended");
         String internal = api.create(mid, "&record=true&meta_Course=Math+101&meta_bbb-recording-ready-url=" + enc(ready)
                 + "&meta_endCallbackUrl=" + enc(endCb) + "&meetingEndedURL=" + enc(receiverBase + "/ended/" + mid));
         api.joinAndConnect(mid, "Mo", "MODERATOR");
         api.control("POST", "participants/add?meetingID=" + mid + "&count=2");
         api.xml("end", "meetingID=" + mid);
-        waitUntil("end callback", () -> !receivedFor("/endcb/" + mid).isEmpty(), 3000);
+        waitUntil("end callback", () -> !receivedFor("/endcb/" + mid).isEmpty(), 10000);
         String[] cb = receivedFor("/endcb/" + mid).get(0);
         assertThat(cb[0]).isEqualTo("GET");
         assertThat(cb[1]).isEqualTo("/endcb/" + mid + "?a=1&recordingmarks=true&meetingID=" + mid);
-        waitUntil("meetingEndedURL", () -> !receivedFor("/ended/" + mid).isEmpty(), 3000);
+        waitUntil("meetingEndedURL", () -> !receivedFor("/ended/" + mid).isEmpty(), 10000);
         assertThat(receivedFor("/ended/" + mid).get(0)[1]).isEqualTo("/ended/" + mid);
 
         // processing first (visible with state=processing / any), published after the delay
         Document any = api.xml("getRecordings", "meetingID=" + mid + "&state=any");
         assertThat(text(any, "recordID")).isEqualTo(internal);
-        waitUntil("published", () -> "published".equals(text(api.xml("getRecordings", "recordID=" + internal), "state")), 3000);
+        waitUntil("published", () -> "published".equals(text(api.xml("getRecordings", "recordID=" + internal), "state")), 10000);
         Document recs = api.xml("getRecordings", "meetingID=" + mid);
         assertThat(count(recs, "recording")).isEqualTo(1);
         assertThat(text(recs, "meetingID")).isEqualTo(mid);
@@ -154,7 +158,7 @@ class LifecycleTest {
         assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 
         // recording-ready callback: POST signed_parameters = HS256 JWT {"alg":"HS256"}
-        waitUntil("recording ready callback", () -> !receivedFor("/ready/" + mid).isEmpty(), 3000);
+        waitUntil("recording ready callback", () -> !receivedFor("/ready/" + mid).isEmpty(), 10000);
         String[] rr = receivedFor("/ready/" + mid).get(0);
         assertThat(rr[0]).isEqualTo("POST");
         assertThat(rr[2]).startsWith("signed_parameters=");
@@ -169,6 +173,13 @@ class LifecycleTest {
         String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII)));
         assertThat(parts[2]).isEqualTo(sig);
+
+        // webhook rap-publish-ended (the hook filters on that event id only)
+        waitUntil("rap-publish-ended", () -> !receivedFor("/rechook/" + mid).isEmpty(), 10000);
+        assertThat(receivedFor("/rechook/" + mid)).hasSize(1);
+        String ev = URLDecoder.decode(receivedFor("/rechook/" + mid).get(0)[2], StandardCharsets.UTF_8);
+        assertThat(ev).contains("\"id\":\"rap-publish-ended\"", "\"record-id\":\"" + internal + "\"",
+                "\"link\":\"" + server.baseUrl() + "/playback/presentation/2.3/" + internal + "\"");
 
         // filters: recordID prefix, meta wildcards, states, pagination
         assertThat(count(api.xml("getRecordings", "recordID=" + internal.substring(0, 10)), "recording")).isEqualTo(1);
@@ -225,7 +236,7 @@ class LifecycleTest {
             api.control("POST", "participants/add?meetingID=" + mid + "&count=1");
             api.xml("end", "meetingID=" + mid);
         }
-        waitUntil("5 published", () -> count(api.xml("getRecordings", "meta_series=" + course), "recording") == 5, 3000);
+        waitUntil("5 published", () -> count(api.xml("getRecordings", "meta_series=" + course), "recording") == 5, 10000);
         Document p = api.xml("getRecordings", "meta_series=" + course + "&offset=2&limit=2");
         assertThat(count(p, "recording")).isEqualTo(2);
         assertThat(text(p, "offset")).isEqualTo("2");
@@ -264,7 +275,7 @@ class LifecycleTest {
         String loc = api.joinAndConnect(mid, "Hook User", "MODERATOR");
         api.clientCall(loc, "leave");
         api.xml("end", "meetingID=" + mid);
-        waitUntil("4 events", () -> receivedFor("/hook/" + mid).size() >= 4, 3000);
+        waitUntil("4 events", () -> receivedFor("/hook/" + mid).size() >= 4, 10000);
         List<String> ids = new java.util.ArrayList<>();
         for (String[] r : receivedFor("/hook/" + mid)) {
             assertThat(r[0]).isEqualTo("POST");
@@ -299,8 +310,8 @@ class LifecycleTest {
         failFirst.set(2);
         api.create(mid, "&meta_endCallbackUrl=" + enc(receiverBase + "/flaky/" + mid));
         api.xml("end", "meetingID=" + mid);
-        // retries after 30 s and 60 s scaled by 600 = 50 ms, 100 ms
-        waitUntil("3 attempts", () -> receivedFor("/flaky/" + mid).size() >= 3, 3000);
+        // retries after 30 s and 60 s scaled by 120 = 250 ms, 500 ms
+        waitUntil("3 attempts", () -> receivedFor("/flaky/" + mid).size() >= 3, 10000);
         Thread.sleep(400);
         assertThat(receivedFor("/flaky/" + mid)).hasSize(3);
     }

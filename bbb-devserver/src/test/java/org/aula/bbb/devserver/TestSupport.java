@@ -27,7 +27,9 @@ final class TestSupport {
     }
 
     static DevServer.Options.Builder opts() {
-        return DevServer.Options.builder(SECRET).timeScale(600).recordingProcessingDelay(Duration.ofMillis(200))
+        // real-time meeting timers (5 min no-join expiry) so a loaded CI machine cannot expire meetings mid-test;
+        // LifecycleTest scales time itself
+        return DevServer.Options.builder(SECRET).timeScale(1).recordingProcessingDelay(Duration.ofMillis(200))
                 .heartbeatTimeout(Duration.ofSeconds(2)).endDelay(Duration.ofMillis(100));
     }
 
