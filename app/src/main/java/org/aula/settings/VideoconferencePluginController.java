@@ -107,8 +107,14 @@ class VideoconferencePluginController {
         } else {
             result = connectionCheck.check(serverUrl, usedSecret, checksumAlgorithm);
         }
-        model.addAttribute("result", result);
-        model.addAttribute("algorithm", checksumAlgorithm);
+        // Plain values for the template: SpEL cannot call methods of this package's non-public types.
+        model.addAttribute("tested", true);
+        model.addAttribute("ok", result.ok());
+        model.addAttribute("outcome", result.outcome().name());
+        model.addAttribute("version", result.version());
+        model.addAttribute("detail", result.detail());
+        model.addAttribute("algorithm", checksumAlgorithm.jcaName());
+        model.addAttribute("accepted", result.acceptedAlgorithm() == null ? "" : result.acceptedAlgorithm().jcaName());
         return "settings/videoconference :: testResult";
     }
 
