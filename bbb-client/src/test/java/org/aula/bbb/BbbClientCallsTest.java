@@ -497,6 +497,23 @@ class BbbClientCallsTest {
     }
 
     @Test
+    void oneClientServesManyThreads() throws Exception {
+        stub.respond(r -> Reply.xml("<response><returncode>SUCCESS</returncode><running>"
+                + r.params().get("meetingID").endsWith("even") + "</running></response>"));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String id = "room-" + i + (i % 2 == 0 ? "-even" : "-odd");
+                results.add(pool.submit(() -> client.isMeetingRunning(id) == id.endsWith("even")));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        }
+        assertThat(stub.received()).hasSize(40).allSatisfy(r -> assertThat(r.checksumValid()).isTrue());
+    }
+
+    @Test
     void worksWithAnInjectedHttpClient() {
         BbbClient injected = new BbbClient(client.config(), HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER).build());
