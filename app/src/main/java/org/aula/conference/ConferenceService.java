@@ -46,12 +46,13 @@ public class ConferenceService {
     private final VideoconferenceSettingsService settings;
     private final CourseRecordingSettings recordingSettings;
     private final MeetingCallbacks callbacks;
+    private final RoomMeetingOptions meetingOptions;
     private final ApplicationEventPublisher events;
     private final Map<Long, ReentrantLock> startLocks = new ConcurrentHashMap<>();
 
     ConferenceService(RoomRepository repository, RoomStates states, RoomSignals signals, BbbAccess bbb,
                       VideoconferenceSettingsService settings, CourseRecordingSettings recordingSettings,
-                      MeetingCallbacks callbacks, ApplicationEventPublisher events) {
+                      MeetingCallbacks callbacks, RoomMeetingOptions meetingOptions, ApplicationEventPublisher events) {
         this.repository = repository;
         this.states = states;
         this.signals = signals;
@@ -59,6 +60,7 @@ public class ConferenceService {
         this.settings = settings;
         this.recordingSettings = recordingSettings;
         this.callbacks = callbacks;
+        this.meetingOptions = meetingOptions;
         this.events = events;
     }
 
@@ -205,6 +207,8 @@ public class ConferenceService {
             request.welcome(s.welcomeMessage());
         }
         options.metadata().forEach(request::meta);
+        // limits, messages, locks, breakout rooms and slides of the room's kind, course and session
+        meetingOptions.applyTo(room, request, options.appBaseUrl());
         CreateMeetingResponse created = bbb.call("create", client -> client.create(request.build()));
         long meetingId = repository.insertMeeting(room.id(), bbbMeetingId, created.internalMeetingId(),
                 created.createTime(), room.name(), options.record(), starter.userId());
