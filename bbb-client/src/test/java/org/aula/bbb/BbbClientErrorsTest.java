@@ -183,6 +183,39 @@ class BbbClientErrorsTest {
     }
 
     @Test
+    void unreachableServerHitsTheConnectTimeout() throws IOException {
+        // A listening socket that never accepts, with its backlog filled: Linux then drops further
+        // SYNs, so the next connect hangs exactly like a firewalled host.
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket s = new java.net.Socket();
+                    try {
+                        s.connect(server.getLocalSocketAddress(), 200);
+                        fillers.add(s);
+                    } catch (IOException full) {
+                        s.close();
+                        break;
+                    }
+                }
+                BbbClient c = new BbbClient(BbbConfig.builder().serverUrl("http://127.0.0.1:" + server.getLocalPort())
+                        .secret(SECRET).connectTimeout(Duration.ofMillis(300)).requestTimeout(Duration.ofSeconds(3))
+                        .build());
+                BbbTransportException e = transport(c::getMeetings);
+                org.junit.jupiter.api.Assumptions.assumeFalse(e.getMessage().contains("refused"),
+                        "this kernel refuses instead of dropping SYNs on a full backlog");
+                assertThat(e.getMessage()).isEqualTo("BBB server at http://127.0.0.1:" + server.getLocalPort()
+                        + "/bigbluebutton/api/getMeetings could not be reached within 300 ms (connect timeout)");
+            } finally {
+                for (java.net.Socket s : fillers) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void slowServerTimesOut() {
         BbbClient impatient = clientWith(b -> b.requestTimeout(Duration.ofMillis(300)));
         stub.respond(r -> Reply.xml(StubBbbServer.SUCCESS).delayed(2000));
