@@ -29,8 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FixtureConformanceTest {
 
-    /** {@code ../../shared/bbb-fixtures} relative to the module directory. */
-    static final Path FIXTURES = Path.of("..", "..", "shared", "bbb-fixtures").toAbsolutePath().normalize();
+    /** {@code ../../shared/bbb-fixtures} relative to the module directory (surefire's {@code basedir}). */
+    static final Path FIXTURES = Path.of(System.getProperty("basedir", "."), "..", "..", "shared", "bbb-fixtures")
+            .toAbsolutePath().normalize();
 
     private static final String SECRET = "fixture-test-secret-90aa";
 
