@@ -40,17 +40,17 @@ public final class ClientPage {
         return b.toString();
     }
 
-    private static String head(String title) {
+    private static String head(String title, String assetBase) {
         return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
-                + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"%BASE%client.css\"></head>";
+                + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"" + assetBase + "client.css\"></head>";
     }
 
     /** The conference page a join redirect lands on. */
     public static String page(String meetingName, String userName, String role, String guestStatus) {
         boolean moderator = "MODERATOR".equals(role);
-        return head(meetingName + " — BBB devserver").replace("%BASE%", "")
+        return head(meetingName + " — BBB devserver", "")
                 + "<body data-role=\"" + escape(role) + "\" data-guest-status=\"" + escape(guestStatus) + "\">"
                 + "<header><p class=\"banner\" id=\"dev-banner\">" + escape(LABEL) + "</p>"
                 + "<h1 id=\"dev-meeting-name\">" + escape(meetingName) + "</h1></header>"
@@ -66,7 +66,7 @@ public final class ClientPage {
     }
 
     public static String unknownSessionPage() {
-        return head("BBB devserver").replace("%BASE%", "") + "<body><p class=\"banner\">" + escape(LABEL)
+        return head("BBB devserver", "") + "<body><p class=\"banner\">" + escape(LABEL)
                 + "</p><h1 id=\"dev-error\">Unknown or expired session</h1></body></html>";
     }
 
@@ -76,7 +76,7 @@ public final class ClientPage {
     }
 
     public static String playbackPage(String name, String recordId, long start, long end, int participants) {
-        return head("Recording: " + name).replace("%BASE%", "../../../client/") + "<body><p class=\"banner\">"
+        return head("Recording: " + name, "../../../client/") + "<body><p class=\"banner\">"
                 + escape(LABEL) + "</p><h1 id=\"dev-recording-name\">" + escape(name) + "</h1>"
                 + "<p>Recording <code id=\"dev-record-id\">" + escape(recordId) + "</code></p>"
                 + "<p>From " + escape(new Date(start).toString()) + " to " + escape(new Date(end).toString())
