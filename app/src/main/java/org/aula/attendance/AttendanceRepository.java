@@ -124,7 +124,8 @@ class AttendanceRepository {
 
     static AttendanceInterval map(ResultSet rs, int n) throws SQLException {
         long userId = rs.getLong("user_id");
-        return new AttendanceInterval(rs.getLong("id"), rs.getLong("meeting_id"), rs.wasNull() ? null : userId,
+        Long user = rs.wasNull() ? null : userId;
+        return new AttendanceInterval(rs.getLong("id"), rs.getLong("meeting_id"), user,
                 rs.getString("external_user_id"), rs.getString("connection_key"), rs.getString("full_name"),
                 rs.getString("role"), instant(rs, "joined_at"), instant(rs, "left_at"), rs.getString("source"));
     }
