@@ -4,6 +4,7 @@ import static org.aula.RouteAccessTest.Expect.FORBIDDEN;
 import static org.aula.RouteAccessTest.Expect.LOGIN;
 import static org.aula.RouteAccessTest.Expect.NOT_FOUND;
 import static org.aula.RouteAccessTest.Expect.OK;
+import static org.aula.RouteAccessTest.Expect.REDIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -121,7 +122,28 @@ class RouteAccessTest extends WebTest {
             adminOnly(HttpMethod.GET, "/admin/import/example.csv", OK),
             adminOnly(HttpMethod.GET, "/admin/audit", OK),
             adminOnly(HttpMethod.GET, "/admin/audit?page=999", OK),
-            adminOnly(HttpMethod.GET, "/admin/no-such-page", NOT_FOUND)
+            adminOnly(HttpMethod.GET, "/admin/no-such-page", NOT_FOUND),
+            // Videoconference plugin (admin) and course tool. Rows run in order: the admin's start opens the DEMO101
+            // room, the joins find it open, the admin's end closes it again.
+            adminOnly(HttpMethod.GET, "/admin/plugins/videoconference", OK),
+            // invalid on purpose (negative duration): the admin's request changes nothing
+            adminOnly(HttpMethod.POST, "/admin/plugins/videoconference?defaultDurationMinutes=-1", OK),
+            // no server URL: answers "not valid" without calling anything
+            adminOnly(HttpMethod.POST, "/admin/plugins/videoconference/test", OK),
+            get("/courses/DEMO101/videoconference", LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK),
+            get("/courses/OTHER201/videoconference", LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK),
+            get("/courses/NO-SUCH-COURSE/videoconference", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+            new Route(HttpMethod.POST, "/courses/DEMO101/videoconference/start",
+                    LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND, NOT_FOUND, REDIRECT),
+            new Route(HttpMethod.POST, "/courses/DEMO101/videoconference/join",
+                    LOGIN, NOT_FOUND, REDIRECT, NOT_FOUND, NOT_FOUND, REDIRECT),
+            get("/courses/DEMO101/videoconference/join", LOGIN, NOT_FOUND, REDIRECT, NOT_FOUND, NOT_FOUND, REDIRECT),
+            get("/courses/DEMO101/videoconference/events", LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK),
+            new Route(HttpMethod.POST, "/courses/DEMO101/videoconference/end",
+                    LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND, NOT_FOUND, REDIRECT),
+            // BBB's meeting-ended callback: public, but nothing without the meeting's token
+            get("/callbacks/meetings/no-such-meeting/ended?token=forged",
+                    NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)
     ));
 
     static Stream<Arguments> cases() {
