@@ -1,6 +1,7 @@
 package org.aula.bbb.devserver;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -419,7 +420,17 @@ final class Api {
         if (m == null || m.ended) {
             return fail("notFound", "A meeting with that ID does not exist");
         }
-        return DevResponse.xml("<response><returncode>SUCCESS</returncode>" + cachedBody(m) + "</response>");
+        Object[] c = m.infoCache;
+        if (c != null && (Long) c[0] == m.version && c.length == 3) {
+            return DevResponse.of(200, "text/xml;charset=utf-8", (byte[]) c[2]); // whole answer cached
+        }
+        String body = cachedBody(m);
+        byte[] full = ("<response><returncode>SUCCESS</returncode>" + body + "</response>").getBytes(StandardCharsets.UTF_8);
+        Object[] now = m.infoCache;
+        if (now != null && now[1] == body) {
+            m.infoCache = new Object[]{now[0], body, full};
+        }
+        return DevResponse.of(200, "text/xml;charset=utf-8", full);
     }
 
     /** Meeting body XML, cached per meeting state version (getMeetingInfo is the hottest call of polling apps). */

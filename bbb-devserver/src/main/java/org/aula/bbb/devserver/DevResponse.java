@@ -27,6 +27,14 @@ public record DevResponse(int status, Map<String, String> headers, byte[] body, 
         return new DevResponse(status, h, body.getBytes(StandardCharsets.UTF_8), false);
     }
 
+    /** The body array is not copied: callers must not modify it afterwards. */
+    public static DevResponse of(int status, String contentType, byte[] body) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Type", contentType);
+        h.put("Cache-Control", "no-cache");
+        return new DevResponse(status, h, body, false);
+    }
+
     public static DevResponse xml(String body) {
         return of(200, "text/xml;charset=utf-8", body);
     }
