@@ -84,6 +84,11 @@ class RecordingSync {
      * @throws BbbUnavailableException when BBB cannot be reached; batches done before stay done
      */
     Outcome reconcile(List<RecordedMeeting> meetings) {
+        return reconcile(meetings, PAGE_SIZE);
+    }
+
+    /** With a smaller page size, tests see the paging without hundreds of recordings. */
+    Outcome reconcile(List<RecordedMeeting> meetings, int pageSize) {
         int calls = 0;
         int saved = 0;
         int gone = 0;
@@ -102,7 +107,7 @@ class RecordingSync {
                 try {
                     page = bbb.call("getRecordings", client -> client.getRecordings(GetRecordings.builder()
                             .meetingIds(new ArrayList<>(byBbbId.keySet())).states(LIVE_STATES)
-                            .offset(pageOffset).limit(PAGE_SIZE).build()));
+                            .offset(pageOffset).limit(pageSize).build()));
                 } catch (BbbException e) {
                     log.warn("getRecordings for {} meetings refused: {}", batch.size(), e.messageKey());
                     complete = false;
