@@ -355,7 +355,9 @@ final class Api {
             String k = e.getKey();
             if (k.startsWith("userdata-")) {
                 String[] parts = k.split("-");
-                if (parts.length == 2 && !parts[1].isEmpty()) {
+                // exactly two parts like bbb-web; the key also has to be a safe XML element name (it becomes one
+                // in getMeetingInfo's <customdata>), which bbb-web does not check
+                if (parts.length == 2 && USERDATA_KEY.matcher(parts[1]).matches()) {
                     customdata.put(parts[1], Params.stripControl(e.getValue().get(0)));
                 }
             }
@@ -380,6 +382,7 @@ final class Api {
                 .el("session_token", token).el("guestStatus", guestStatus).el("url", url).end());
     }
 
+    private static final java.util.regex.Pattern USERDATA_KEY = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.]{0,63}");
     private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d+");
 
     /** 2.7+ error delivery: XML when redirect=false, else 302 to errorRedirectUrl / logoutURL with errors=[...]. */

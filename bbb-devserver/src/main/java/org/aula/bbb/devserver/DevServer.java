@@ -168,6 +168,7 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        outgoing.close();
     }
 
     // ------------------------------------------------------------------ routing

@@ -83,6 +83,10 @@ final class Outgoing {
         });
     }
 
+    void close() {
+        http.shutdownNow();
+    }
+
     /** Log form of a URL: without query string. */
     static String safe(String url) {
         int q = url.indexOf('?');

@@ -372,7 +372,7 @@ class ApiProtocolTest {
         String mid = id("ud");
         api.create(mid, "");
         Document d = api.xml("join", "meetingID=" + mid + "&fullName=U&role=viewer&redirect=false"
-                + "&userdata-bbb_custom_style=" + enc("a{}") + "&userdata-a-b=dropped");
+                + "&userdata-bbb_custom_style=" + enc("a{}") + "&userdata-a-b=dropped" + "&userdata-" + enc("<x y>") + "=dropped");
         api.heartbeat(text(d, "url"));
         Document info = api.xml("getMeetingInfo", "meetingID=" + mid);
         assertThat(text(info, "bbb_custom_style")).isEqualTo("a{}");

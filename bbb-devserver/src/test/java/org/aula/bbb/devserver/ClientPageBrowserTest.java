@@ -30,7 +30,7 @@ class ClientPageBrowserTest {
     void pageConnectsRendersAndDisconnects() throws Exception {
         Path chrome = chromium();
         Assumptions.assumeTrue(chrome != null, "no chromium installed");
-        try (DevServerMain server = TestSupport.start(TestSupport.opts())) {
+        try (DevServerMain server = TestSupport.start(TestSupport.opts().heartbeatTimeout(java.time.Duration.ofSeconds(5)))) {
             TestSupport.Api api = new TestSupport.Api(server);
             api.xml("create", "name=" + TestSupport.enc("<b>Browser</b> test") + "&meetingID=browser-1");
             api.control("POST", "participants/add?meetingID=browser-1&count=2&namePrefix=Sim+");
@@ -51,7 +51,7 @@ class ClientPageBrowserTest {
                     .contains("&lt;b&gt;Browser&lt;/b&gt; test");
             // the browser is gone: sendBeacon on pagehide (or the heartbeat timeout) disconnected the user
             TestSupport.waitUntil("user disconnected",
-                    () -> "2".equals(text(api.xml("getMeetingInfo", "meetingID=browser-1"), "participantCount")), 15000);
+                    () -> "2".equals(text(api.xml("getMeetingInfo", "meetingID=browser-1"), "participantCount")), 20000);
         }
     }
 }

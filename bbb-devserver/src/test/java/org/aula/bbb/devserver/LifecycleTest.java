@@ -40,7 +40,7 @@ class LifecycleTest {
     @BeforeAll
     void start() throws Exception {
         // time scale 120: a minute lasts 500 ms (5 min no-join expiry = 2.5 s)
-        server = TestSupport.start(TestSupport.opts().timeScale(120));
+        server = TestSupport.start(TestSupport.opts().timeScale(120).heartbeatTimeout(java.time.Duration.ofSeconds(2)));
         api = new TestSupport.Api(server);
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", ex -> {

@@ -30,7 +30,7 @@ final class TestSupport {
         // real-time meeting timers (5 min no-join expiry) so a loaded CI machine cannot expire meetings mid-test;
         // LifecycleTest scales time itself
         return DevServer.Options.builder(SECRET).timeScale(1).recordingProcessingDelay(Duration.ofMillis(200))
-                .heartbeatTimeout(Duration.ofSeconds(2)).endDelay(Duration.ofMillis(100));
+                .heartbeatTimeout(Duration.ofSeconds(60)).endDelay(Duration.ofMillis(100));
     }
 
     static String hash(String alg, String data) {
