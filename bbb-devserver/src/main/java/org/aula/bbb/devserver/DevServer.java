@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -560,10 +558,6 @@ public final class DevServer implements AutoCloseable {
         List<Meeting> list = new ArrayList<>(byInternal.values());
         list.sort(Comparator.comparingLong(x -> x.createTime));
         return list;
-    }
-
-    static Map<String, String> newMap() {
-        return Collections.synchronizedMap(new LinkedHashMap<>());
     }
 
     /** Per-call counters (how many answered). */

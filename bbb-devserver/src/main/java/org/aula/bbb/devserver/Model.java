@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** In-memory state objects. Mutations of a meeting happen while holding its monitor. */
 final class Model {
@@ -153,7 +152,6 @@ final class Model {
     }
 
     static final class Hook {
-        static final AtomicInteger IDS = new AtomicInteger();
         final int id;
         final String callbackURL;
         final String meetingID;

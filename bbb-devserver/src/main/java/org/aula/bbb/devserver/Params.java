@@ -14,6 +14,7 @@ final class Params {
     final Map<String, List<String>> values = new LinkedHashMap<>();
     /** raw (undecoded) values of the {@code checksum} parameter in the query string */
     final List<String> rawChecksums = new ArrayList<>();
+    /** true if some pair could not be decoded (it is then left out, as a servlet container would) */
     boolean malformed;
 
     static Params parse(String rawQuery, boolean collectChecksum) {
