@@ -53,6 +53,19 @@ public final class WebSession {
         return r;
     }
 
+    /** Opens a streaming GET (Server-Sent Events); the caller reads lines and closes the stream. */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST with the session's CSRF token (fetched from the home page if none is known yet). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         if (csrf == null) {
