@@ -17,11 +17,12 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        int total = auditLog.count();
+    String list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "") String q, Model model) {
+        int total = auditLog.count(q);
         int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.clamp(page, 1, pages);
-        model.addAttribute("events", auditLog.newest((current - 1) * PAGE_SIZE, PAGE_SIZE));
+        model.addAttribute("q", q);
+        model.addAttribute("events", auditLog.newest(q, (current - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("total", total);

@@ -38,6 +38,40 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Newest first, only events whose actor, action, target or details contain the search text (case-insensitive);
+     * all events when it is blank.
+     */
+    public List<AuditEvent> newest(String search, int offset, int limit) {
+        if (search == null || search.isBlank()) {
+            return newest(offset, limit);
+        }
+        return jdbc.sql("select id, at, actor_name, action, target, details from audit_event where " + MATCHES
+                        + " order by at desc, id desc offset :offset rows fetch next :limit rows only")
+                .param("q", pattern(search)).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"),
+                        rs.getObject("at", java.time.OffsetDateTime.class), rs.getString("actor_name"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("details")))
+                .list();
+    }
+
+    public int count(String search) {
+        if (search == null || search.isBlank()) {
+            return count();
+        }
+        return jdbc.sql("select count(*) from audit_event where " + MATCHES).param("q", pattern(search))
+                .query(Integer.class).single();
+    }
+
+    private static final String MATCHES = "(lower(actor_name) like :q escape '\\' or lower(action) like :q escape '\\'"
+            + " or lower(target) like :q escape '\\' or lower(coalesce(details, '')) like :q escape '\\')";
+
+    private static String pattern(String search) {
+        String escaped = search.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
     public List<AuditEvent> newest(int offset, int limit) {
         return jdbc.sql("""
                         select id, at, actor_name, action, target, details from audit_event
