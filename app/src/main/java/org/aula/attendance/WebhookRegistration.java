@@ -1,7 +1,6 @@
 package org.aula.attendance;
 
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import org.aula.bbb.BbbException;
 import org.aula.bbb.CreateHook;
 import org.aula.bbbaccess.BbbAccess;
@@ -61,7 +60,7 @@ class WebhookRegistration {
     /** In the background: a slow BBB must not hold up the start. */
     @EventListener({ApplicationReadyEvent.class, VideoconferenceSettingsChanged.class})
     void settingsReadyOrChanged() {
-        Executors.newVirtualThreadPerTaskExecutor().execute(this::ensureHook);
+        Thread.ofVirtual().name("webhook-registration").start(this::ensureHook);
     }
 
     @Scheduled(fixedDelayString = "${aula.attendance.hook-check-interval:10m}",

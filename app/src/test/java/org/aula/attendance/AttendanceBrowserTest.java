@@ -85,7 +85,9 @@ class AttendanceBrowserTest extends BrowserTest {
         student2.click("#dev-leave");
         Thread.sleep(6_000);
         student.click("#dev-leave");
-        assertThat(student.locator("#dev-status")).not().hasAttribute("data-status", "connected");
+        // Leaving sends the browser back to the meeting's logout URL, the tool page.
+        assertThat(student).hasURL(Pattern.compile(".*" + TOOL + "$"));
+        assertThat(student2).hasURL(Pattern.compile(".*" + TOOL + "$"));
 
         // The teacher opens the attendance of the meeting from the tool page's list (newest first).
         Page page = loginAs("teacher");

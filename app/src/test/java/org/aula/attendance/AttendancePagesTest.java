@@ -195,7 +195,7 @@ class AttendancePagesTest extends WebTest {
     }
 
     @Test
-    void meetingStartAndEndAreAudited() {
+    void meetingStartAndEndAreAudited() throws Exception {
         long room = data.courseRoom(f.courseId);
         long id = data.meeting(room, Instant.now());
         events.publishEvent(new MeetingStarted(id, room, RoomKind.COURSE, "course:" + f.courseId, f.courseId, "b", null,
@@ -210,5 +210,12 @@ class AttendancePagesTest extends WebTest {
                 .containsEntry("target", "course:" + f.code);
         assertThat(rows.get(1)).containsEntry("actor_name", "system").containsEntry("action", "meeting.end");
         assertThat((String) rows.get(1).get("details")).contains("ENDED_BY_MODERATOR");
+
+        // Admins find them on /admin/audit by searching for the course
+        String audit = body(mvc.perform(get("/admin/audit").param("q", "course:" + f.code.toLowerCase())
+                .with(as(f.admin))).andExpect(status().isOk()).andReturn());
+        assertThat(audit).contains("meeting.start").contains("meeting.end").contains("2 events")
+                .doesNotContain("user.create");
+        mvc.perform(get("/admin/audit").with(as(f.teacher))).andExpect(status().isForbidden());
     }
 }
