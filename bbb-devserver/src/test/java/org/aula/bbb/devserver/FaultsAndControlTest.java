@@ -96,6 +96,26 @@ class FaultsAndControlTest {
     }
 
     @Test
+    void createParamsAsReceived() throws Exception {
+        String groups = "[{\"id\":\"1\",\"name\":\"Group A\",\"roster\":[\"7\"]}]";
+        String q = "name=Params&meetingID=params-1&groups=" + TestSupport.enc(groups) + "&meta_a=%3Cb%3E";
+        String xml = "<modules><module name=\"presentation\"><document url=\"https://e.org/x.pdf\" filename=\"week 1.pdf\"/>"
+                + "</module></modules>";
+        api.post("/bigbluebutton/api/create?" + TestSupport.sign("create", q, "sha1"), "application/xml",
+                xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String json = api.control("GET", "create-params?meetingID=params-1").body();
+        assertThat(json).startsWith("{\"params\":{")
+                .contains("\"groups\":\"[{\\\"id\\\":\\\"1\\\",", "\"meetingID\":\"params-1\"", "\"name\":\"Params\"")
+                .contains("\"meta_a\":\"\\u003cb\\u003e\"")
+                .contains("},\"documents\":[\"week 1.pdf\"]}")
+                .doesNotContain("checksum");
+        api.xml("end", "meetingID=params-1");
+        Thread.sleep(300);
+        assertThat(api.control("GET", "create-params?meetingID=params-1").statusCode()).isEqualTo(200);
+        assertThat(api.control("GET", "create-params?meetingID=nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void joinConnectsUserOption() throws Exception {
         try (DevServerMain s = TestSupport.start(TestSupport.opts().joinConnectsUser(true))) {
             TestSupport.Api a = new TestSupport.Api(s);
