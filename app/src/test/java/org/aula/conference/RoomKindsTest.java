@@ -326,6 +326,38 @@ class RoomKindsTest extends AppTest {
         assertThat(as(f.student).get("/admin/plugins/videoconference/rooms").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void theSettingsSectionsSaveThePluginDefaultsAndTheCourseOverrides() {
+        WebSession admin = as(f.admin);
+        assertThat(admin.get("/admin/plugins/videoconference/rooms").body()).contains("id=\"rooms-options\"")
+                .contains("name=\"_csrf\"");
+        admin.post("/admin/plugins/videoconference/rooms", Map.of("groupRooms", "true", "globalRoom", "true",
+                "globalAudience", "TEACHERS", "maxParticipants", "40", "moderatorOnlyMessage", "Hi mods",
+                "muteOnStart", "true"));
+        PluginOptions saved = options.plugin();
+        assertThat(saved.groupRoomsEnabled()).isTrue();
+        assertThat(saved.globalAudience()).isEqualTo(GlobalAudience.TEACHERS);
+        assertThat(saved.maxParticipants()).isEqualTo(40);
+        assertThat(saved.locks().muteOnStart()).isTrue();
+        assertThat(as(f.teacher).post("/admin/plugins/videoconference/rooms", Map.of("globalRoom", "false"))
+                .statusCode()).isEqualTo(403);
+
+        WebSession teacher = as(f.teacher);
+        String section = "/courses/" + f.code + "/settings/rooms";
+        assertThat(teacher.get(section).body()).contains("id=\"rooms-course-form\"");
+        teacher.post(section, Map.of("groupRooms", "true", "maxParticipants", "12", "durationMinutes", "",
+                "welcome", "<b>Hello</b> class", "roomName", "Room 101"));
+        CourseOptions course = options.course(f.courseId);
+        assertThat(course.groupRooms()).isTrue();
+        assertThat(course.maxParticipants()).isEqualTo(12);
+        assertThat(course.durationMinutes()).isNull();
+        assertThat(options.meetingOptions(f.courseId).maxParticipants()).isEqualTo(12);
+        assertThat(options.meetingOptions(f.courseId).locks().muteOnStart()).isFalse();
+        assertThat(teacher.get(section).body()).contains("&lt;b&gt;Hello&lt;/b&gt; class").doesNotContain("<b>Hello</b>");
+        assertThat(as(f.student).get(section).statusCode()).isEqualTo(403);
+        assertThat(as(f.outsider).get(section).statusCode()).isEqualTo(404);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void assertRefused(String name, byte[] content, RoomPresentations.Problem problem) {
