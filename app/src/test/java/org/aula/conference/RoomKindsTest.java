@@ -303,6 +303,29 @@ class RoomKindsTest extends AppTest {
     }
 
     @Test
+    void largeSlidesAreSentAsAUrlWithAnUnguessableTokenThatServesThemWithoutASession() throws Exception {
+        String room = "/courses/" + f.code + "/sessions/" + sessionId + "/room";
+        Room sessionRoom = rooms.ensureRoom(RoomKind.SESSION, f.courseId, sessionId, null, null, "session:" + sessionId,
+                "Session room");
+        byte[] big = new byte[RoomMeetingOptions.INLINE_PRESENTATION_BYTES + 10];
+        System.arraycopy("%PDF-1.5".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 8);
+        presentations.upload(sessionRoom, "big.pdf", big, f.userId(f.coach), "http://localhost:" + port);
+
+        String meetingId = ConferenceFlowTest.query(location(as(f.coach).post(room + "/start"))).get("meetingID");
+        assertThat(createDocuments(meetingId)).contains("big.pdf");
+        String token = presentations.info(sessionRoom).orElseThrow().token();
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/callbacks/presentations/" + token)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(big);
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/callbacks/presentations/" + PersonalRoomPolicy.newToken())).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        as(f.coach).post(room + "/end");
+    }
+
+    @Test
     void slidesAreCheckedBySizeExtensionAndContent() {
         assertThat(RoomPresentations.check("a.pdf", "%PDF-1.7".getBytes())).isEqualTo("application/pdf");
         assertThat(RoomPresentations.check("a.PPTX", new byte[] {'P', 'K', 3, 4, 0})).contains("presentationml");
