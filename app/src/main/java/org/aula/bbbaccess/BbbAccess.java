@@ -35,6 +35,7 @@ import org.springframework.stereotype.Service;
 public class BbbAccess {
 
     public static final String CALLS_METRIC = "aula.bbb.calls";
+    private static final Duration UNAVAILABLE_NEWS_FOR = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(BbbAccess.class);
 
@@ -114,10 +115,17 @@ public class BbbAccess {
             return new BbbAvailability(BbbAvailability.State.NOT_CONFIGURED, null);
         }
         CircuitBreaker.State state = c.breaker().getState();
-        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
-            return new BbbAvailability(BbbAvailability.State.UNAVAILABLE, availability.since());
+        boolean breakerOpen = state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
+        BbbAvailability last = availability;
+        if (!breakerOpen && last.available()) {
+            return last;
         }
-        return availability;
+        // A failure is news only for a while: with no open rooms nothing calls BBB, and the page should not claim
+        // "unavailable" for ever because of one old failure (the next start finds out and says so).
+        if (last.since() != null && last.since().isBefore(Instant.now().minus(UNAVAILABLE_NEWS_FOR))) {
+            return new BbbAvailability(BbbAvailability.State.AVAILABLE, last.since());
+        }
+        return new BbbAvailability(BbbAvailability.State.UNAVAILABLE, last.since());
     }
 
     /** The client for the current settings, rebuilt when they changed; null when the plugin cannot be used. */
@@ -160,6 +168,7 @@ public class BbbAccess {
                 .slowCallRateThreshold(80)
                 .waitDurationInOpenState(breakerOpenFor)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                // after the wait the breaker lets one trial call through (half-open); no timer thread needed
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .recordException(e -> e instanceof BbbTransportException)
                 .ignoreExceptions(BbbException.class)

@@ -93,11 +93,12 @@ class BbbAccessTest {
 
     @Test
     void aSlowServerCostsAtMostTheRequestTimeout() {
-        control("delay", "call=getMeetings&ms=5000");
+        control("delay", "call=getMeetings&ms=10000");
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> access.call("getMeetings", c -> c.getMeetings()))
                 .isInstanceOf(BbbUnavailableException.class).hasMessageNotContaining(SECRET);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+        // 1 s request timeout against a 10 s delay; generous margin for a loaded build machine
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -231,7 +231,7 @@ class ConferenceFlowTest extends AppTest {
         assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith(tool);
         String page = teacher.get(tool).body();
         assertThat(page).contains("id=\"error\"").contains("could not be started").doesNotContain("Exception")
-                .contains("id=\"vc-room-closed\"");
+                .contains("id=\"vc-room-closed\"").contains("id=\"vc-unavailable\"");
         assertThat(rooms.meetingsOfCourse(f.courseId, 10)).isEmpty();
 
         // A slow BBB does not slow the page down: rendering does not call it.
