@@ -104,18 +104,26 @@ public class VideoconferenceSettingsService {
         Map<String, String> stored = repository.platformSettings(PREFIX);
         boolean managed = Boolean.parseBoolean(stored.get(DEVSERVER_MANAGED));
         boolean unconfigured = blank(stored.get(SERVER_URL)) || blank(stored.get(SECRET));
-        if (!managed && !unconfigured) {
+        // An administrator who saved the devserver's own address (on any port) wants the devserver, whose secret
+        // is new on every start: keep following it.
+        boolean pointsAtDevServer = !blank(stored.get(SERVER_URL))
+                && sameServerIgnoringPort(stored.get(SERVER_URL), serverUrl);
+        if (!managed && !unconfigured && !pointsAtDevServer) {
             return false;
         }
         repository.putPlatformSetting(SERVER_URL, serverUrl);
         repository.putPlatformSetting(SECRET, secrets.encrypt(SECRET, secret));
-        repository.putPlatformSetting(ALGORITHM, ChecksumAlgorithm.SHA256.name());
-        repository.putPlatformSetting(ENABLED, "true");
+        if (managed || unconfigured) {
+            repository.putPlatformSetting(ALGORITHM, ChecksumAlgorithm.SHA256.name());
+            repository.putPlatformSetting(ENABLED, "true");
+        }
         if (!stored.containsKey(DURATION)) {
             repository.putPlatformSetting(DURATION, Integer.toString(VideoconferenceSettings.DEFAULT_DURATION_MINUTES));
         }
-        repository.putPlatformSetting(DEVSERVER_MANAGED, "true");
-        publish(List.of(SERVER_URL, SECRET, ALGORITHM, ENABLED), null, "system (demo set-up)");
+        if (managed || unconfigured) {
+            repository.putPlatformSetting(DEVSERVER_MANAGED, "true");
+        }
+        publish(List.of(SERVER_URL, SECRET), null, "system (demo set-up)");
         return true;
     }
 
@@ -173,6 +181,16 @@ public class VideoconferenceSettingsService {
                 Boolean.parseBoolean(s.get(LOCK_COURSE_SETTINGS)),
                 integer(s.get(DURATION), defaults.defaultDurationMinutes()),
                 Objects.requireNonNullElse(s.get(WELCOME), ""));
+    }
+
+    private static boolean sameServerIgnoringPort(String a, String b) {
+        try {
+            java.net.URI x = org.aula.bbb.BbbConfig.normaliseApiBase(a);
+            java.net.URI y = org.aula.bbb.BbbConfig.normaliseApiBase(b);
+            return x.getHost().equals(y.getHost()) && x.getPath().equals(y.getPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static ChecksumAlgorithm algorithm(String value) {

@@ -46,4 +46,22 @@ class VideoconferenceSettingsServiceTest {
         assertThat(service.recordingEnabledFor(7)).isTrue();
         assertThatThrownBy(() -> service.setCourseRecording(7, false)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void demoModeFollowsTheDevServerButLeavesARealServerAlone() {
+        var box = new SecretBox("k");
+        when(repository.platformSettings("videoconference.")).thenReturn(Map.of(
+                VideoconferenceSettingsService.SERVER_URL, "http://localhost:1111/devbbb",
+                VideoconferenceSettingsService.SECRET, box.encrypt(VideoconferenceSettingsService.SECRET, "old"),
+                VideoconferenceSettingsService.DEVSERVER_MANAGED, "false"));
+        var service = new VideoconferenceSettingsService(repository, box, events);
+        assertThat(service.useDevServerIfUnconfigured("http://localhost:2222/devbbb", "new-secret")).isTrue();
+        org.mockito.Mockito.verify(repository).putPlatformSetting(VideoconferenceSettingsService.SERVER_URL,
+                "http://localhost:2222/devbbb");
+
+        when(repository.platformSettings("videoconference.")).thenReturn(Map.of(
+                VideoconferenceSettingsService.SERVER_URL, "https://bbb.example.org/bigbluebutton/",
+                VideoconferenceSettingsService.SECRET, box.encrypt(VideoconferenceSettingsService.SECRET, "real")));
+        assertThat(service.useDevServerIfUnconfigured("http://localhost:2222/devbbb", "new-secret")).isFalse();
+    }
 }
