@@ -13,18 +13,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EnrolmentImportBrowserTest extends BrowserTest {
 
     @Autowired UserRepository users;
+    @Autowired CourseRepository courses;
 
     @Test
     void adminFixesABadLineThenTheImportedStudentSeesTheCourse() {
         String username = "bt_" + Long.toString(System.nanoTime(), 36);
+        // Its own course: other tests rely on DEMO101 exactly as seeded.
+        String course = "BT" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        courses.create(course, "Browser import course");
         String header = "username;full_name;email;password;course;role;session;group\n";
-        String good = username + ";Bea Browser;bea@example.org;bea-browser-1;DEMO101;student;;Group A\n";
+        String good = username + ";Bea Browser;bea@example.org;bea-browser-1;" + course + ";student;;\n";
 
         var admin = loginAs("admin");
         admin.navigate(url("/admin"));
         admin.click("#admin-import");
         admin.setInputFiles("#import-file", new FilePayload("people.csv", "text/csv",
-                (header + good + "bt_other;Other;;;DEMO101;studnet;;\n").getBytes(StandardCharsets.UTF_8)));
+                (header + good + "bt_other;Other;;;" + course + ";studnet;;\n").getBytes(StandardCharsets.UTF_8)));
         admin.click("#import-submit");
 
         assertThat(admin.locator("#import-errors")).isVisible();
@@ -35,7 +39,7 @@ class EnrolmentImportBrowserTest extends BrowserTest {
         assertThat(users.findByUsername(username)).as("nothing imported").isEmpty();
 
         admin.setInputFiles("#import-file", new FilePayload("people.csv", "text/csv",
-                (header + good + "bt_other;Other;;;DEMO101;student;;\n").getBytes(StandardCharsets.UTF_8)));
+                (header + good + "bt_other;Other;;;" + course + ";student;;\n").getBytes(StandardCharsets.UTF_8)));
         admin.click("#import-submit");
         assertThat(admin.locator("#import-summary")).isVisible();
         assertThat(admin.locator("#summary-created")).containsText("2");
@@ -43,7 +47,7 @@ class EnrolmentImportBrowserTest extends BrowserTest {
 
         var student = loginAs(username, "bea-browser-1");
         student.navigate(url("/"));
-        assertThat(student.locator("#course-list")).containsText("DEMO101");
+        assertThat(student.locator("#course-list")).containsText(course);
         assertThat(student.locator("#nav-user")).hasText("Bea Browser");
     }
 }

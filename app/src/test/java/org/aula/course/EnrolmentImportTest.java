@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class EnrolmentImportTest extends WebTest {
 
@@ -31,6 +33,7 @@ class EnrolmentImportTest extends WebTest {
     @Autowired UserRepository users;
     @Autowired PasswordEncoder passwordEncoder;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactionManager;
 
     long courseId;
     long sessionId;
@@ -47,14 +50,16 @@ class EnrolmentImportTest extends WebTest {
 
     @Test
     void importsUsersAndEnrolmentsFromASpreadsheetExport() {
+        courses.create("IMP102", "Import two");
+        users.create("imp_existing", passwordEncoder.encode("existing-pass"), "Existing", null, false);
         // BOM, semicolons, CRLF, quoted fields with a separator and doubled quotes, columns in another order.
         String csv = "\uFEFFfull_name;username;email;password;course;role;session;group\r\n"
                 + "\"Eva \"\"Evi\"\" Smit\";imp_eva;eva@example.org;eva-secret-1;IMP101;student;Run 1;Team A\r\n"
                 + "\"Lee; Kim\";imp_lee;;;IMP101;teacher;;\r\n"
                 + "Ron Coach;imp_ron;;;IMP101;coach;Run 1;\r\n"
                 + "Tia Tutor;imp_tia;;tia-secret-1;IMP101;tutor;;Team A\r\n"
-                + "Tia Tutor;imp_tia;;tia-secret-1;DEMO101;student;;\r\n"
-                + "Outsider Renamed;OUTSIDER;;;IMP101;student;;\r\n"
+                + "Tia Tutor;imp_tia;;tia-secret-1;IMP102;student;;\r\n"
+                + "Existing Renamed;IMP_EXISTING;;;IMP101;student;;\r\n"
                 + "Just Account;imp_plain;;;;;;\r\n";
         var outcome = enrolmentImport.run(csv.getBytes(StandardCharsets.UTF_8), "admin");
 
@@ -64,20 +69,21 @@ class EnrolmentImportTest extends WebTest {
 
         assertThat(users.findByUsername("imp_eva").orElseThrow().fullName()).isEqualTo("Eva \"Evi\" Smit");
         assertThat(users.findByUsername("imp_lee").orElseThrow().fullName()).isEqualTo("Lee; Kim");
-        assertThat(users.findByUsername("outsider").orElseThrow().fullName()).isEqualTo("Outsider Renamed");
-        assertThat(passwordEncoder.matches("demo", password("outsider"))).as("existing password kept").isTrue();
+        assertThat(users.findByUsername("imp_existing").orElseThrow().fullName()).isEqualTo("Existing Renamed");
+        assertThat(passwordEncoder.matches("existing-pass", password("imp_existing")))
+                .as("existing password kept").isTrue();
         assertThat(passwordEncoder.matches("eva-secret-1", password("imp_eva"))).isTrue();
         assertThat(users.hasPassword(users.findByUsername("imp_lee").orElseThrow().id())).isFalse();
 
         assertThat(courses.courseMembers(courseId)).extracting(m -> m.username() + ":" + m.role())
-                .contains("imp_lee:TEACHER", "imp_eva:STUDENT", "imp_tia:STUDENT", "outsider:STUDENT")
+                .contains("imp_lee:TEACHER", "imp_eva:STUDENT", "imp_tia:STUDENT", "imp_existing:STUDENT")
                 .doesNotContain("imp_ron:STUDENT", "imp_plain:STUDENT");
         assertThat(courses.sessionMembers(sessionId)).extracting(m -> m.username() + ":" + m.role())
                 .contains("imp_eva:STUDENT", "imp_ron:COACH");
         assertThat(courses.groupMembers(groupId)).extracting(m -> m.username() + ":" + m.role())
                 .contains("imp_eva:MEMBER", "imp_tia:TUTOR");
-        assertThat(courses.courseMembers(courses.findByCode("DEMO101").orElseThrow().id()))
-                .extracting(m -> m.username()).contains("imp_tia");
+        assertThat(courses.courseMembers(courses.findByCode("IMP102").orElseThrow().id()))
+                .extracting(m -> m.username()).containsExactly("imp_tia");
 
         // Importing the same file again creates nothing new and adds no enrolments.
         var again = enrolmentImport.run(csv.getBytes(StandardCharsets.UTF_8), "admin");
@@ -184,9 +190,15 @@ class EnrolmentImportTest extends WebTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("aula-import-example.csv")))
                 .andReturn().getResponse().getContentAsByteArray();
-        var outcome = enrolmentImport.run(example, "admin");
-        assertThat(outcome.errors()).isEmpty();
-        assertThat(users.findByUsername("lmartin").orElseThrow().fullName()).isEqualTo("Martin, Lucas");
+        // Rolled back afterwards: other tests rely on DEMO101 exactly as seeded.
+        new TransactionTemplate(transactionManager).executeWithoutResult(tx -> {
+            var outcome = enrolmentImport.run(example, "admin");
+            assertThat(outcome.errors()).isEmpty();
+            assertThat(outcome.summary().usersCreated()).isEqualTo(4);
+            assertThat(users.findByUsername("lmartin").orElseThrow().fullName()).isEqualTo("Martin, Lucas");
+            tx.setRollbackOnly();
+        });
+        assertThat(users.findByUsername("lmartin")).isEmpty();
     }
 
     private List<LineError> run(String csv) {
