@@ -250,6 +250,38 @@ class RoomKindsBrowserTest extends BrowserTest {
         jdbc.sql("delete from room_presentation where room_id = ?").param(courseRoom.id()).update();
     }
 
+    @Test
+    void theAdminAndTheTeacherSetTheRoomOptionsOnTheirSettingsPagesInDutch() {
+        Page admin = newPage("nl-NL");
+        admin.navigate(url("/login"));
+        admin.fill("#username", "admin");
+        admin.fill("#password", "demo");
+        admin.click("#login-submit");
+        admin.waitForURL(u -> !u.contains("/login"));
+        admin.navigate(url("/admin/plugins/videoconference"));
+        assertThat(admin.locator("#rooms-options")).containsText("Ruimtes en vergaderopties");
+        admin.check("#opt-group-rooms");
+        admin.fill("#opt-max", "25");
+        admin.click("#rooms-options-save");
+        assertThat(admin.locator("#notice")).containsText("opgeslagen");
+        assertThat(admin.locator("#opt-max")).hasValue("25");
+        assertThat(options.plugin().groupRoomsEnabled()).isTrue();
+
+        Page teacher = loginAs("teacher");
+        teacher.navigate(url("/courses/" + COURSE + "/settings"));
+        assertThat(teacher.locator("#course-max")).hasAttribute("placeholder", "25");
+        teacher.check("#course-group-rooms");
+        teacher.fill("#course-max", "12");
+        teacher.fill("#course-welcome", "Welcome <script>alert(1)</script>");
+        teacher.click("#rooms-course-save");
+        assertThat(teacher.locator("#notice")).isVisible();
+        assertThat(teacher.locator("#course-max")).hasValue("12");
+        assertThat(teacher.locator("#course-welcome")).hasValue("Welcome <script>alert(1)</script>");
+        assertThat(options.meetingOptions(courseId).maxParticipants()).isEqualTo(12);
+        teacher.navigate(url(TOOL));
+        assertThat(teacher.locator(".room-link-group", new Page.LocatorOptions().setHasText("Group A"))).isVisible();
+    }
+
     private String createParams(String meetingId) {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
