@@ -69,7 +69,7 @@ class CourseAdminController {
     @Transactional
     String create(@Valid @ModelAttribute("form") CourseForm form, BindingResult errors,
                   @AuthenticationPrincipal AulaUser me, RedirectAttributes redirect, Locale locale) {
-        if (!errors.hasFieldErrors("code") && courses.findByCode(form.code().strip()).isPresent()) {
+        if (!errors.hasFieldErrors("code") && courses.findByCodeIgnoringCase(form.code().strip()).isPresent()) {
             errors.rejectValue("code", "platform.validation.codeTaken");
         }
         if (errors.hasErrors()) {
@@ -95,7 +95,7 @@ class CourseAdminController {
                   @AuthenticationPrincipal AulaUser me, Model model, RedirectAttributes redirect, Locale locale) {
         Course course = find(id);
         if (!errors.hasFieldErrors("code")
-                && courses.findByCode(form.code().strip()).filter(other -> other.id() != id).isPresent()) {
+                && courses.findByCodeIgnoringCase(form.code().strip()).filter(other -> other.id() != id).isPresent()) {
             errors.rejectValue("code", "platform.validation.codeTaken");
         }
         if (errors.hasErrors()) {

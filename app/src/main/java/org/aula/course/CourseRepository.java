@@ -28,6 +28,12 @@ public class CourseRepository {
         return jdbc.sql("select id, code, title from course where code = ?").param(code).query(COURSE).optional();
     }
 
+    /** Course codes are typed by people (forms, CSV files): DEMO101 and demo101 are the same course to them. */
+    public Optional<Course> findByCodeIgnoringCase(String code) {
+        return jdbc.sql("select id, code, title from course where lower(code) = lower(?) order by id fetch first 1 rows only")
+                .param(code).query(COURSE).optional();
+    }
+
     public Optional<Course> findById(long id) {
         return jdbc.sql("select id, code, title from course where id = ?").param(id).query(COURSE).optional();
     }

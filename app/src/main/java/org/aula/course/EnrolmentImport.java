@@ -224,7 +224,7 @@ class EnrolmentImport {
                 errors.add(new LineError(n, "needsCourse"));
             }
         } else {
-            course = courseCache.computeIfAbsent(courseCode, courses::findByCode).orElse(null);
+            course = courseCache.computeIfAbsent(courseCode, courses::findByCodeIgnoringCase).orElse(null);
             if (course == null) {
                 errors.add(new LineError(n, "unknownCourse", courseCode));
             } else {

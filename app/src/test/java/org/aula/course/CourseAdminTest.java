@@ -79,7 +79,7 @@ class CourseAdminTest extends WebTest {
     @Test
     void duplicateAndInvalidCourseCodesAreRejected() throws Exception {
         mvc.perform(post("/admin/courses").with(as("admin")).with(csrf())
-                        .param("code", "DEMO101").param("title", "Again"))
+                        .param("code", "demo101").param("title", "Again"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("A course with this code already exists.")));
         mvc.perform(post("/admin/courses").with(as("admin")).with(csrf())

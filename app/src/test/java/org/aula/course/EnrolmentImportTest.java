@@ -56,7 +56,7 @@ class EnrolmentImportTest extends WebTest {
         String csv = "\uFEFFfull_name;username;email;password;course;role;session;group\r\n"
                 + "\"Eva \"\"Evi\"\" Smit\";imp_eva;eva@example.org;eva-secret-1;IMP101;student;Run 1;Team A\r\n"
                 + "\"Lee; Kim\";imp_lee;;;IMP101;teacher;;\r\n"
-                + "Ron Coach;imp_ron;;;IMP101;coach;Run 1;\r\n"
+                + "Ron Coach;imp_ron;;;imp101;coach;run 1;\r\n"
                 + "Tia Tutor;imp_tia;;tia-secret-1;IMP101;tutor;;Team A\r\n"
                 + "Tia Tutor;imp_tia;;tia-secret-1;IMP102;student;;\r\n"
                 + "Existing Renamed;IMP_EXISTING;;;IMP101;student;;\r\n"
