@@ -19,8 +19,8 @@ import org.springframework.stereotype.Repository;
  * BBB). Participants come from attendance (distinct people), peak from the conference's refresh, recordings from the
  * recordings feature's table when that table exists.
  *
- * <p>Paged with offset/limit on the index of meeting.started_at; a count gives the number of pages. Filters narrow
- * the date range first, which keeps even deep pages cheap (see bench/attendance).
+ * <p>Paged with offset/limit on the index of meeting (started_at, id); the count, and so the pages, stop at
+ * {@code cap} meetings, which bounds the cost of every page (see bench/attendance). Exports are not capped that way.
  */
 @Repository
 class MeetingReport {
@@ -42,12 +42,26 @@ class MeetingReport {
         this.jdbc = jdbc;
     }
 
-    int count(Filter filter, ZoneId zone) {
+    /**
+     * The number of matching meetings, counted up to {@code cap + 1} only: an exact count of a whole year of a large
+     * platform costs a scan of every row on each page view, while "more than 10,000" is all a person needs to
+     * narrow the filters.
+     */
+    int count(Filter filter, ZoneId zone, int cap) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, zone, params);
-        return jdbc.sql("select count(*) from meeting m join room r on r.id = m.room_id"
-                        + " left join course c on c.id = r.course_id" + where)
+        params.put("cap", cap + 1);
+        return jdbc.sql("select count(*) from (select 1 from meeting m" + joins(filter) + where
+                        + " fetch first :cap rows only) capped")
                 .params(params).query(Integer.class).single();
+    }
+
+    /** Rooms and courses are joined for the filter only when it needs them (a bare count stays on meeting). */
+    private static String joins(Filter f) {
+        boolean course = f.courseCode() != null && !f.courseCode().isBlank();
+        return course || f.sessionId() != null
+                ? " join room r on r.id = m.room_id" + (course ? " join course c on c.id = r.course_id" : "")
+                : "";
     }
 
     List<Row> page(Filter filter, ZoneId zone, int offset, int limit) {
@@ -63,24 +77,24 @@ class MeetingReport {
         boolean recordings = hasRecordingTable();
         params.put("offset", offset);
         params.put("limit", limit);
-        // The page's meetings are picked first (index on started_at), then the per-meeting counts are looked up
-        // for those rows only.
+        // The page's meetings are picked first on meeting alone (index on started_at, id), then rooms, courses,
+        // sessions and the per-meeting counts are looked up for those rows only.
         jdbc.sql("""
-                        select p.*, s.name as session_name,
+                        select p.id, p.name, p.state, p.started_at, p.ended_at, p.max_participants,
+                               c.code, c.title, s.name as session_name,
                                (select count(distinct a.external_user_id) from attendance_interval a
                                  where a.meeting_id = p.id) as participants,
                                %s as recordings
-                        from (select m.id, m.name, m.state, m.started_at, m.ended_at, m.max_participants,
-                                     r.session_id, c.code, c.title
-                              from meeting m join room r on r.id = m.room_id
-                              left join course c on c.id = r.course_id
-                              %s
+                        from (select m.id, m.room_id, m.name, m.state, m.started_at, m.ended_at, m.max_participants
+                              from meeting m%s%s
                               order by m.started_at desc, m.id desc
                               offset :offset rows fetch next :limit rows only) p
-                        left join course_session s on s.id = p.session_id
+                        join room rr on rr.id = p.room_id
+                        left join course c on c.id = rr.course_id
+                        left join course_session s on s.id = rr.session_id
                         order by p.started_at desc, p.id desc""".formatted(
                         recordings ? "(select count(*) from recording rc where rc.meeting_id = p.id)" : "null",
-                        where))
+                        joins(filter), where))
                 .params(params)
                 .query((RowCallbackHandler) rs -> each.accept(map(rs)));
     }

@@ -30,6 +30,8 @@ class MeetingReportController {
 
     static final int PAGE_SIZE = 50;
     static final int EXPORT_LIMIT = 100_000;
+    /** Pages reach this many meetings; beyond it the page asks to narrow the filters (or to export). */
+    static final int COUNT_CAP = 10_000;
     static final int DEFAULT_DAYS = 30;
 
     private final MeetingReport report;
@@ -50,8 +52,9 @@ class MeetingReportController {
                 @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
                 Model model) {
         MeetingReport.Filter filter = filter(from, to, course, session, state);
-        int total = report.count(filter, zone);
-        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int total = report.count(filter, zone, COUNT_CAP);
+        boolean more = total > COUNT_CAP;
+        int pages = Math.max(1, (Math.min(total, COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.clamp(page, 1, pages);
         List<MeetingReport.Row> rows = report.page(filter, zone, (current - 1) * PAGE_SIZE, PAGE_SIZE);
         List<CourseSession> sessions = filter.courseCode() == null ? List.of()
@@ -60,7 +63,8 @@ class MeetingReportController {
         model.addAttribute("sessions", sessions);
         model.addAttribute("rows", rows.stream().map(r -> new View(r, local(r.startedAt()),
                 r.endedAt() == null ? null : local(r.endedAt()))).toList());
-        model.addAttribute("total", total);
+        model.addAttribute("total", Math.min(total, COUNT_CAP));
+        model.addAttribute("more", more);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("exportLimit", EXPORT_LIMIT);
