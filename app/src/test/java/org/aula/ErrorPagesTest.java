@@ -17,7 +17,8 @@ class ErrorPagesTest extends AppTest {
         var outsider = HttpSession.signIn(port, "outsider", "demo");
         var course = outsider.get("/courses/DEMO101");
         assertThat(course.statusCode()).isEqualTo(404);
-        assertThat(course.body()).contains("Page not found").contains("id=\"nav-user\"");
+        assertThat(course.body()).contains("Page not found").contains("id=\"nav-user\"")
+                .as("no raw reason phrase alert").doesNotContain("id=\"error\"");
         var unknown = outsider.get("/no/such/page");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("Page not found");

@@ -14,8 +14,8 @@ final class CourseAdminForms {
     static final Set<String> SESSION_ROLES = Set.of("COACH", "STUDENT");
     static final Set<String> GROUP_ROLES = Set.of("MEMBER", "TUTOR");
 
-    /** Course codes end up in URLs and CSV files: letters, digits and . _ - only. */
-    static final String CODE_PATTERN = "[A-Za-z0-9._-]+";
+    /** Course codes end up in URLs and CSV files: letters, digits and . _ - only (emptiness is @NotBlank's to report). */
+    static final String CODE_PATTERN = "[A-Za-z0-9._-]*";
 
     private CourseAdminForms() {
     }

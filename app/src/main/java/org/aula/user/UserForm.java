@@ -24,8 +24,8 @@ record UserForm(
         enabled = enabled != null && enabled;
     }
 
-    /** Letters, digits and . _ @ - : safe in URLs, CSV files and BBB user ids. */
-    static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]+";
+    /** Letters, digits and . _ @ - : safe in URLs, CSV files and BBB user ids (emptiness is @NotBlank's to report). */
+    static final String USERNAME_PATTERN = "[A-Za-z0-9._@-]*";
 
     static UserForm empty() {
         return new UserForm("", "", "", false, true, "");
