@@ -18,6 +18,7 @@ class AdminDashboardTest extends WebTest {
             page.andExpect(content().string(containsString("href=\"" + link + "\"")));
         }
         page.andExpect(content().string(containsString("Plugins")));
+        page.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*\\d+ users.*")));
     }
 
     @Test
