@@ -10,7 +10,7 @@ rm -rf "$SRC" && mkdir -p "$SRC"
 git archive "$COMMIT" | tar -x -C "$SRC"
 cd "$SRC"
 # -am builds bbb-client and bbb-devserver of the same commit; -Dtest selects the benchmark only (their tests do not match).
-./mvnw -q -pl app -am verify -Dtest=RecordingBench -Dsurefire.failIfNoSpecifiedTests=false -Daula.bench=true "$@" || status=$?
+./mvnw -q -pl app -am verify -Dtest=RecordingBench -Dsurefire.failIfNoSpecifiedTests=false -Daula.bench=true -Daula.recording.reconcile-initial-delay=24h -Daula.recording.retention-initial-delay=24h "$@" || status=$?
 echo "commit ${COMMIT:0:12}"
 grep -h '^BENCH' app/target/surefire-reports/org.aula.recording.RecordingBench-output.txt | tee /tmp/aula-recbench-result.txt
 exit "${status:-0}"

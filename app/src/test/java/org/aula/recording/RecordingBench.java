@@ -127,17 +127,20 @@ class RecordingBench extends AppTest {
         long t0 = System.nanoTime();
         RecordingSync.Outcome first = sync.reconcile(meetings);
         long firstMs = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("BENCH reconcile (first, empty index): %d meetings, %d recordings saved, getRecordings calls %.0f"
-                        + " (all BBB calls %.0f, devserver answered %d), %d ms%n", first.meetings(), first.saved(),
-                bbb.callCount("getRecordings") - before, allBbbCalls() - allBefore, devCalls() - devBefore, firstMs);
+        // outcome.calls() counts this pass's own calls; the counters also see any other BBB traffic meanwhile
+        // (run.sh moves the scheduled reconciliation out of the way so that they agree).
+        System.out.printf("BENCH reconcile (first, empty index): %d meetings, %d recordings saved, getRecordings calls"
+                        + " of this pass %d (app counter, all calls: %.0f; devserver answered %d), %d ms%n",
+                first.meetings(), first.saved(), first.calls(), allBbbCalls() - allBefore, devCalls() - devBefore,
+                firstMs);
         assertThat(first.saved()).isEqualTo(RECORDINGS);
-        assertThat(allBbbCalls() - allBefore).isLessThanOrEqualTo(400);
+        assertThat(first.calls()).isLessThanOrEqualTo((RECORDINGS + 24) / 25);
 
         before = bbb.callCount("getRecordings");
         t0 = System.nanoTime();
         RecordingSync.Outcome second = sync.reconcile(meetings);
-        System.out.printf("BENCH reconcile (steady state): getRecordings calls %.0f, %d ms, %d gone%n",
-                bbb.callCount("getRecordings") - before, (System.nanoTime() - t0) / 1_000_000, second.gone());
+        System.out.printf("BENCH reconcile (steady state): getRecordings calls %d (app counter %.0f), %d ms, %d gone%n",
+                second.calls(), bbb.callCount("getRecordings") - before, (System.nanoTime() - t0) / 1_000_000, second.gone());
         assertThat(repository.countOfRoom(roomId, false)).isEqualTo(RECORDINGS);
 
         // 3. Renders of the list from the index: teacher (all) and student (published only), first and a deep page.
