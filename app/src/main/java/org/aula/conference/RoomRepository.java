@@ -1,8 +1,11 @@
 package org.aula.conference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,8 @@ class RoomRepository {
             rs.getInt("moderator_count"), rs.getInt("max_participants"));
 
     private final JdbcClient jdbc;
+    private final Cache<String, Room> roomsByContextKey =
+            Caffeine.newBuilder().maximumSize(20_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     RoomRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -58,7 +63,13 @@ class RoomRepository {
     /** Creates the room unless one with this context key exists; returns the room either way. */
     Room ensureRoom(RoomKind kind, Long courseId, Long sessionId, Long groupId, Long ownerId, String contextKey,
                     String name) {
-        return findRoomByContextKey(contextKey).orElseGet(() -> {
+        // Every render, join and waiting-room stream asks for its room; rows never change once made (they go only
+        // with their course, group or owner, which the access check refuses first), so a cached copy is safe.
+        Room cached = roomsByContextKey.getIfPresent(contextKey);
+        if (cached != null) {
+            return cached;
+        }
+        Room room = findRoomByContextKey(contextKey).orElseGet(() -> {
             try {
                 var keys = new GeneratedKeyHolder();
                 jdbc.sql("""
@@ -71,6 +82,8 @@ class RoomRepository {
             }
             return findRoomByContextKey(contextKey).orElseThrow();
         });
+        roomsByContextKey.put(contextKey, room);
+        return room;
     }
 
     long insertMeeting(long roomId, String bbbMeetingId, String internalMeetingId, long createTime, String name,

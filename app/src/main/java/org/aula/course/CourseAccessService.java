@@ -26,18 +26,17 @@ public class CourseAccessService {
 
     public Optional<CourseAccess> access(Course course, AulaUser user) {
         var roles = EnumSet.noneOf(CourseRole.class);
-        for (String role : courses.courseRoles(course.id(), user.id())) {
-            roles.add("TEACHER".equals(role) ? CourseRole.TEACHER : CourseRole.STUDENT);
-        }
         var sessions = new HashSet<Long>();
         var coached = new HashSet<Long>();
-        for (Object[] row : courses.sessionRoles(course.id(), user.id())) {
-            long sessionId = (Long) row[0];
-            sessions.add(sessionId);
-            if ("COACH".equals(row[1])) {
-                coached.add(sessionId);
+        for (CourseRepository.Membership membership : courses.memberships(course.id(), user.id())) {
+            if (membership.sessionId() == null) {
+                roles.add("TEACHER".equals(membership.role()) ? CourseRole.TEACHER : CourseRole.STUDENT);
+            } else if ("COACH".equals(membership.role())) {
+                sessions.add(membership.sessionId());
+                coached.add(membership.sessionId());
                 roles.add(CourseRole.COACH);
             } else {
+                sessions.add(membership.sessionId());
                 roles.add(CourseRole.SESSION_STUDENT);
             }
         }

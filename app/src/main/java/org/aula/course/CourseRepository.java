@@ -243,18 +243,24 @@ public class CourseRepository {
                 .param(sessionId).param(userId).query(String.class).optional();
     }
 
-    List<String> courseRoles(long courseId, long userId) {
-        return jdbc.sql("select role from course_member where course_id = ? and user_id = ?")
-                .param(courseId).param(userId).query(String.class).list();
-    }
-
-    /** (session id, role) pairs of the user in the sessions of a course. */
-    List<Object[]> sessionRoles(long courseId, long userId) {
+    /**
+     * The user's roles in a course in one round trip (it runs on every course request): direct roles with a null
+     * session id, then (session id, role) pairs from the course's sessions.
+     */
+    List<Membership> memberships(long courseId, long userId) {
         return jdbc.sql("""
+                        select cast(null as bigint) as session_id, role from course_member
+                        where course_id = :c and user_id = :u
+                        union all
                         select sm.session_id, sm.role from session_member sm
                         join course_session s on s.id = sm.session_id
-                        where s.course_id = ? and sm.user_id = ?""")
-                .param(courseId).param(userId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+                        where s.course_id = :c and sm.user_id = :u""")
+                .param("c", courseId).param("u", userId)
+                .query((rs, n) -> new Membership(rs.getObject("session_id", Long.class), rs.getString("role")))
+                .list();
+    }
+
+    /** @param sessionId null for a role in the course itself */
+    record Membership(Long sessionId, String role) {
     }
 }
