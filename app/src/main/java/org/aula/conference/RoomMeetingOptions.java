@@ -1,5 +1,8 @@
 package org.aula.conference;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.aula.bbb.BreakoutGroup;
@@ -25,6 +28,8 @@ class RoomMeetingOptions {
     private final RoomOptionsSettings settings;
     private final RoomKindsRepository repository;
     private final CourseRepository courses;
+    private final Cache<Long, Integer> limits =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build();
 
     RoomMeetingOptions(RoomOptionsSettings settings, RoomKindsRepository repository, CourseRepository courses) {
         this.settings = settings;
@@ -34,6 +39,12 @@ class RoomMeetingOptions {
 
     /** Simultaneous participants allowed in the room, 0 = no limit. A session's own limit wins over the course's. */
     int participantLimit(Room room) {
+        // Asked on every join; a few seconds of staleness after a settings change is fine, a dozen queries per join
+        // is not.
+        return limits.get(room.id(), id -> readParticipantLimit(room));
+    }
+
+    private int readParticipantLimit(Room room) {
         if (room.kind() == RoomKind.SESSION) {
             var own = repository.option(room.id(), RoomKindsRepository.OPTION_MAX_PARTICIPANTS);
             if (own.isPresent()) {
@@ -50,6 +61,7 @@ class RoomMeetingOptions {
     }
 
     void setSessionLimit(Room room, Integer limit) {
+        limits.invalidate(room.id());
         repository.putOption(room.id(), RoomKindsRepository.OPTION_MAX_PARTICIPANTS,
                 limit == null ? null : Integer.toString(Math.max(0, limit)));
     }

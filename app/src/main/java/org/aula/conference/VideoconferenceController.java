@@ -48,10 +48,15 @@ class VideoconferenceController {
     private final BbbAccess bbb;
     private final AppUrls urls;
     private final MessageSource messages;
+    private final RoomMeetingOptions meetingOptions;
+    private final ParticipantLimit limit;
 
     VideoconferenceController(CourseAccessService courseAccess, CourseRoomPolicy policy, Rooms rooms,
                               ConferenceService conference, VideoconferenceSettingsService settings, BbbAccess bbb,
-                              AppUrls urls, MessageSource messages) {
+                              AppUrls urls, MessageSource messages, RoomMeetingOptions meetingOptions,
+                              ParticipantLimit limit) {
+        this.meetingOptions = meetingOptions;
+        this.limit = limit;
         this.courseAccess = courseAccess;
         this.policy = policy;
         this.rooms = rooms;
@@ -98,6 +103,7 @@ class VideoconferenceController {
                 Map.of("aula-course", access.course().code()));
         try {
             URI join = conference.start(room, policy.participant(access, user), options);
+            limit.admit(rooms.state(room.id()), user.id(), true, 0);
             return "redirect:" + join;
         } catch (BbbUnavailableException e) {
             log.warn("Start in {} failed: {}", code, e.getMessage());
@@ -122,6 +128,14 @@ class VideoconferenceController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Room room = rooms.courseRoom(access.course().id(), access.course().title());
+        RoomState state = rooms.state(room.id());
+        if (state.open()) {
+            int max = meetingOptions.participantLimit(room);
+            if (!limit.admit(state, user.id(), access.canModerate(), max)) {
+                redirect.addFlashAttribute("error", messages.getMessage("rooms.error.full", new Object[] {max}, locale));
+                return "redirect:/courses/" + code + "/videoconference";
+            }
+        }
         try {
             var join = conference.joinUrl(room, policy.participant(access, user));
             if (join.isPresent()) {

@@ -272,6 +272,23 @@ class RoomKindsTest extends AppTest {
     }
 
     @Test
+    void theCourseRoomAppliesTheCourseLimitToViewersOnly() {
+        options.saveCourse(f.courseId, course(false, false, 1));
+        String tool = "/courses/" + f.code + "/videoconference";
+        WebSession teacher = as(f.teacher);
+        String meetingId = ConferenceFlowTest.query(location(teacher.post(tool + "/start"))).get("meetingID");
+        control.addParticipants(meetingId, 1);
+        Room courseRoom = rooms.courseRoom(f.courseId, "Course " + f.code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rooms.state(courseRoom.id()).participantCount() >= 1);
+
+        WebSession student = as(f.student);
+        assertThat(location(student.post(tool + "/join"))).endsWith(tool);
+        assertThat(student.get(tool).body()).contains("The room is full: at most 1 participants");
+        assertThat(ConferenceFlowTest.query(location(teacher.post(tool + "/join")))).containsEntry("role", "MODERATOR");
+        teacher.post(tool + "/end");
+    }
+
+    @Test
     void theCourseOptionsBreakoutRoomsAndSlidesAreSentOnCreate() {
         options.saveCourse(f.courseId, new CourseOptions(false, false, null, 45, "Welcome to %%CONFNAME%%",
                 "Moderators: record the lesson", "Maths live", new Locks(true, true, true, false, true)));
