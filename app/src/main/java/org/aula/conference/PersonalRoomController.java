@@ -37,6 +37,6 @@ class PersonalRoomController extends RoomController {
     protected void decorate(RoomAccess access, AulaUser user, Model model) {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getRequest();
-        model.addAttribute("shareUrl", urls.base(request) + "/rooms/shared/" + policy.shareToken(access.room()));
+        model.addAttribute("shareUrl", urls.shareBase(request) + "/rooms/shared/" + policy.shareToken(access.room()));
     }
 }

@@ -108,9 +108,9 @@ class RoomPages {
         }
         try {
             URI join = conference.start(room, access.participant(), new StartOptions(record, base,
-                    base + access.pagePath(), Map.copyOf(metadata)));
+                    urls.logoutUrl(request, access.pagePath()), Map.copyOf(metadata)));
             limit.admit(rooms.state(room.id()), access.userId(), true, 0);
-            return "redirect:" + join;
+            return "redirect:" + urls.forBrowser(join);
         } catch (BbbUnavailableException e) {
             log.warn("Start in room {} failed: {}", room.contextKey(), e.getMessage());
             redirect.addFlashAttribute("error", msg("conference.error.unavailable", locale));
@@ -135,7 +135,7 @@ class RoomPages {
             return "redirect:" + access.pagePath();
         }
         try {
-            return conference.joinUrl(room, access.participant()).map(u -> "redirect:" + u)
+            return conference.joinUrl(room, access.participant()).map(u -> "redirect:" + urls.forBrowser(u))
                     .orElse("redirect:" + access.pagePath());
         } catch (BbbUnavailableException e) {
             redirect.addFlashAttribute("error", msg("conference.error.unavailable", locale));

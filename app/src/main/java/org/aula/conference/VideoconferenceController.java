@@ -99,12 +99,13 @@ class VideoconferenceController {
         }
         Room room = rooms.courseRoom(access.course().id(), access.course().title());
         String base = urls.base(request);
-        var options = new StartOptions(settings.recordingEnabledFor(access.course().id()), base, toolUrl(base, code),
+        var options = new StartOptions(settings.recordingEnabledFor(access.course().id()), base,
+                urls.logoutUrl(request, toolPath(code)),
                 Map.of("aula-course", access.course().code()));
         try {
             URI join = conference.start(room, policy.participant(access, user), options);
             limit.admit(rooms.state(room.id()), user.id(), true, 0);
-            return "redirect:" + join;
+            return "redirect:" + urls.forBrowser(join);
         } catch (BbbUnavailableException e) {
             log.warn("Start in {} failed: {}", code, e.getMessage());
             redirect.addFlashAttribute("error", msg("conference.error.unavailable", locale));
@@ -139,7 +140,7 @@ class VideoconferenceController {
         try {
             var join = conference.joinUrl(room, policy.participant(access, user));
             if (join.isPresent()) {
-                return "redirect:" + join.get();
+                return "redirect:" + urls.forBrowser(join.get());
             }
         } catch (BbbUnavailableException e) {
             redirect.addFlashAttribute("error", msg("conference.error.unavailable", locale));
@@ -186,8 +187,8 @@ class VideoconferenceController {
         return courseAccess.access(code, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private static String toolUrl(String base, String code) {
-        return base + "/courses/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/videoconference";
+    private static String toolPath(String code) {
+        return "/courses/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8) + "/videoconference";
     }
 
     private String msg(String key, Locale locale) {

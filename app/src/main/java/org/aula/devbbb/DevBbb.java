@@ -48,6 +48,30 @@ public class DevBbb {
         return url;
     }
 
+    /**
+     * Aula's own base URL as the mounted server reaches it (e.g. http://localhost:8080): fixed at start-up (or
+     * aula.base-url), never taken from a request's Host header. Null until the web server started.
+     */
+    public String appBase() {
+        String u = url;
+        return u == null ? null : u.substring(0, u.length() - DevBbbConfiguration.MOUNT.length());
+    }
+
+    /** True when this BBB server URL (as the plugin settings hold it) is the mounted server. */
+    public boolean serves(String serverUrl) {
+        String u = url;
+        return u != null && serverUrl != null && (serverUrl.equals(u) || serverUrl.startsWith(u + "/"));
+    }
+
+    /**
+     * A URL of the mounted server as a browser should open it: only its path and query, so the browser stays on the
+     * host name it used for Aula (127.0.0.1, a LAN name...). Other URLs are returned unchanged.
+     */
+    public String forBrowser(String serverUrl) {
+        String base = appBase();
+        return serves(serverUrl) ? serverUrl.substring(base.length()) : serverUrl;
+    }
+
     /** The server's shared secret (needed by tests for the control API). */
     public String secret() {
         return server.options().secret();

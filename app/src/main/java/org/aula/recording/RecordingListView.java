@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.aula.devbbb.DevBbb;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -29,10 +31,12 @@ class RecordingListView {
     private final RecordingRepository repository;
     private final MessageSource messages;
     private final long pollSeconds;
+    private final ObjectProvider<DevBbb> devBbb;
 
     RecordingListView(RecordingRepository repository, MessageSource messages,
-                      @Value("${aula.recording.poll-seconds:10}") long pollSeconds) {
+                      @Value("${aula.recording.poll-seconds:10}") long pollSeconds, ObjectProvider<DevBbb> devBbb) {
         this.repository = repository;
+        this.devBbb = devBbb;
         this.messages = messages;
         this.pollSeconds = pollSeconds;
     }
@@ -73,7 +77,10 @@ class RecordingListView {
                     links.add(new Link(f.type(), prefix + r.recordId() + "/play/"
                             + UriUtils.encodePathSegment(f.type(), StandardCharsets.UTF_8)));
                     if (previews.isEmpty() && !f.previews().isEmpty()) {
-                        previews = f.previews().subList(0, Math.min(3, f.previews().size()));
+                        previews = f.previews().subList(0, Math.min(3, f.previews().size())).stream()
+                                .map(p -> new IndexedRecording.Preview(forBrowser(p.url()), p.alt(), p.width(),
+                                        p.height()))
+                                .toList();
                     }
                 }
             }
@@ -99,8 +106,17 @@ class RecordingListView {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return r.formats().stream().filter(f -> f.type().equals(type)).findFirst()
-                .map(f -> "redirect:" + f.url())
+                .map(f -> "redirect:" + forBrowser(f.url()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /**
+     * Playback and thumbnails of the built-in BBB server stay on the browser's own host name (relative URLs, allowed
+     * by the page's Content-Security-Policy as 'self'); a real BBB's https URLs are kept.
+     */
+    private String forBrowser(String url) {
+        DevBbb builtIn = devBbb.getIfAvailable();
+        return builtIn == null || url == null ? url : builtIn.forBrowser(url);
     }
 
     /** The recording of this room, or 404 when it is not in the index, deleted, or belongs to another room. */

@@ -37,14 +37,22 @@ public class UserRepository {
         return jdbc.sql("select " + COLUMNS + " from app_user order by username").query(USER).list();
     }
 
+    /** The signed-in user as the session holds it, read fresh by primary key (see SignedInUserRefresh). */
+    Optional<AulaUser> findSignedIn(long id) {
+        return jdbc.sql("select id, username, password_hash, full_name, locale, admin, enabled from app_user where id = ?")
+                .param(id).query(SIGNED_IN).optional();
+    }
+
+    private static final RowMapper<AulaUser> SIGNED_IN = (rs, n) -> new AulaUser(rs.getLong("id"),
+            rs.getString("username"), rs.getString("password_hash"), rs.getString("full_name"),
+            rs.getString("locale"), rs.getBoolean("admin"), rs.getBoolean("enabled"));
+
     Optional<AulaUser> findLogin(String username) {
         return jdbc.sql("""
                         select id, username, password_hash, full_name, locale, admin, enabled
                         from app_user where lower(username) = lower(?) and password_hash is not null""")
                 .param(username)
-                .query((rs, n) -> new AulaUser(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), rs.getString("full_name"), rs.getString("locale"),
-                        rs.getBoolean("admin"), rs.getBoolean("enabled")))
+                .query(SIGNED_IN)
                 .optional();
     }
 
