@@ -130,6 +130,7 @@ class RouteAccessTest extends WebTest {
             adminOnly(HttpMethod.POST, "/admin/plugins/videoconference?defaultDurationMinutes=-1", OK),
             // no server URL: answers "not valid" without calling anything
             adminOnly(HttpMethod.POST, "/admin/plugins/videoconference/test", OK),
+            adminOnly(HttpMethod.POST, "/admin/plugins/videoconference/callback-key", REDIRECT),
             get("/courses/DEMO101/videoconference", LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK),
             get("/courses/OTHER201/videoconference", LOGIN, NOT_FOUND, NOT_FOUND, OK, OK, OK),
             get("/courses/NO-SUCH-COURSE/videoconference", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND),

@@ -50,7 +50,14 @@ class MeetingReportController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String course, @RequestParam(required = false) Long session,
                 @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
-                Model model) {
+                Locale locale, Model model, HttpServletResponse response) {
+        if (!saneDates(from, to)) {
+            // A clear message, and the default range instead of a query the database cannot run.
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("error", datesMessage(locale) + " " + msg("hardening.report.defaultRange", locale));
+            from = null;
+            to = null;
+        }
         MeetingReport.Filter filter = filter(from, to, course, session, state);
         int total = report.count(filter, zone, COUNT_CAP);
         boolean more = total > COUNT_CAP;
@@ -81,6 +88,10 @@ class MeetingReportController {
              @RequestParam(required = false) String course, @RequestParam(required = false) Long session,
              @RequestParam(required = false) String state, Locale locale, HttpServletResponse response)
             throws IOException {
+        if (!saneDates(from, to)) {
+            refuseExport(locale, response);
+            return;
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"meetings.csv\"");
         try (TableExport out = TableExport.csv(response.getOutputStream())) {
@@ -94,6 +105,10 @@ class MeetingReportController {
               @RequestParam(required = false) String course, @RequestParam(required = false) Long session,
               @RequestParam(required = false) String state, Locale locale, HttpServletResponse response)
             throws IOException {
+        if (!saneDates(from, to)) {
+            refuseExport(locale, response);
+            return;
+        }
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"meetings.xlsx\"");
         try (TableExport out = TableExport.xlsx(response.getOutputStream(), msg("report.title", locale))) {
@@ -110,6 +125,27 @@ class MeetingReportController {
         report.query(filter, zone, 0, EXPORT_LIMIT, r -> out.row(Arrays.asList(local(r.startedAt()),
                 r.endedAt() == null ? null : local(r.endedAt()), r.courseCode(), r.sessionName(), r.meetingName(),
                 msg("report.state." + r.state(), locale), r.minutes(), r.participants(), r.peak(), r.recordings())));
+    }
+
+    /** Dates a report can mean; others (year 999999999...) overflow the conversion to instants or the database. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
+    private static boolean saneDates(LocalDate from, LocalDate to) {
+        return (from == null || (!from.isBefore(EARLIEST) && !from.isAfter(LATEST)))
+                && (to == null || (!to.isBefore(EARLIEST) && !to.isAfter(LATEST)));
+    }
+
+    private String datesMessage(Locale locale) {
+        return messages.getMessage("hardening.report.dates", new Object[] {EARLIEST.toString(), LATEST.toString()},
+                locale);
+    }
+
+    /** Checked before anything is streamed: a plain 400 with the reason instead of a truncated file. */
+    private void refuseExport(Locale locale, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(datesMessage(locale));
     }
 
     /** Without dates the last {@value #DEFAULT_DAYS} days; unknown states are ignored. */

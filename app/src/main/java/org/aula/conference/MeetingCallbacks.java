@@ -1,26 +1,27 @@
 package org.aula.conference;
 
 import org.aula.bbb.CallbackTokens;
-import org.aula.settings.SecretBox;
+import org.aula.settings.CallbackKey;
 import org.springframework.stereotype.Component;
 
 /**
- * URLs BBB calls back, and their per-meeting tokens. The token is an HMAC of the BBB meetingID under a key derived
- * from aula.secret-key (not the BBB secret), so it is stable across nodes and restarts, and participants never see
- * it (meetingEndedURL is not part of the metadata BBB shows).
+ * URLs BBB calls back, and their per-meeting tokens. The token is an HMAC of the BBB meetingID under the
+ * installation's random callback key ({@link CallbackKey}: generated on first start, stored encrypted, rotatable;
+ * not the BBB secret, and not derived from aula.secret-key, which is public in demo mode), so it is stable across
+ * nodes and restarts, and participants never see it (meetingEndedURL is not part of the metadata BBB shows).
  */
 @Component
 class MeetingCallbacks {
 
-    private final SecretBox secrets;
-    private volatile CallbackTokens tokens;
+    private final CallbackKey key;
 
-    MeetingCallbacks(SecretBox secrets) {
-        this.secrets = secrets;
+    MeetingCallbacks(CallbackKey key) {
+        this.key = key;
     }
 
     String meetingEndedUrl(String baseUrl, String bbbMeetingId) {
-        return baseUrl + "/callbacks/meetings/" + bbbMeetingId + "/ended?token=" + tokens().tokenFor(bbbMeetingId);
+        return baseUrl + "/callbacks/meetings/" + bbbMeetingId + "/ended?token="
+                + new CallbackTokens(key.current()).tokenFor(bbbMeetingId);
     }
 
     /** Handled by the recordings feature (its own signature check, JWT with the BBB secret). */
@@ -28,16 +29,21 @@ class MeetingCallbacks {
         return baseUrl + "/callbacks/recordings/ready";
     }
 
+    /** Accepts tokens of the current and the previous key; reads the keys again once (another node may have rotated). */
     boolean verify(String bbbMeetingId, String token) {
-        return secrets.isConfigured() && tokens().verify(bbbMeetingId, token);
-    }
-
-    private CallbackTokens tokens() {
-        CallbackTokens t = tokens;
-        if (t == null) {
-            t = new CallbackTokens(secrets.derive("meeting-callback-tokens"));
-            tokens = t;
+        if (!key.available() || token == null) {
+            return false;
         }
-        return t;
+        for (byte[] k : key.accepted()) {
+            if (new CallbackTokens(k).verify(bbbMeetingId, token)) {
+                return true;
+            }
+        }
+        for (byte[] k : key.reload()) {
+            if (new CallbackTokens(k).verify(bbbMeetingId, token)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

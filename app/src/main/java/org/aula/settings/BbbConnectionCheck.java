@@ -1,6 +1,7 @@
 package org.aula.settings;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -8,12 +9,14 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.aula.bbb.ApiVersion;
 import org.aula.bbb.BbbClient;
 import org.aula.bbb.BbbConfig;
 import org.aula.bbb.BbbException;
 import org.aula.bbb.BbbTransportException;
 import org.aula.bbb.ChecksumAlgorithm;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +26,46 @@ import org.springframework.stereotype.Component;
 @Component
 class BbbConnectionCheck {
 
-    enum Outcome { OK, INVALID_URL, DNS, REFUSED, TIMEOUT, NOT_BBB, WRONG_SECRET, ALGORITHM_REJECTED, FAILED }
+    enum Outcome { OK, INVALID_URL, DNS, REFUSED, TIMEOUT, NOT_BBB, WRONG_SECRET, ALGORITHM_REJECTED, FAILED,
+        SECRET_NEEDED, FORBIDDEN_TARGET }
+
+    /** Cloud metadata services (AWS IPv6); 169.254.169.254 is link-local and caught as such. */
+    private static final Set<String> METADATA = Set.of("fd00:ec2:0:0:0:0:0:254");
+
+    private final boolean allowPrivateTargets;
+
+    BbbConnectionCheck(@Value("${aula.bbb.allow-private-targets:false}") boolean allowPrivateTargets) {
+        this.allowPrivateTargets = allowPrivateTargets;
+    }
+
+    /**
+     * Link-local addresses (169.254.0.0/16, fe80::/10) and cloud metadata services are never a BBB server, but a
+     * request to them from Aula's host can read credentials: refused unless aula.bbb.allow-private-targets.
+     */
+    boolean forbiddenTarget(String serverUrl) {
+        if (allowPrivateTargets) {
+            return false;
+        }
+        String host;
+        try {
+            host = BbbConfig.normaliseApiBase(serverUrl).getHost();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false; // reported as an invalid URL
+        }
+        if (host == null) {
+            return false;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isLinkLocalAddress() || METADATA.contains(address.getHostAddress())) {
+                    return true;
+                }
+            }
+        } catch (UnknownHostException e) {
+            return false; // reported as a DNS problem by the check itself
+        }
+        return false;
+    }
 
     /**
      * @param detail technical detail safe to show (URLs without query, BBB messageKey); never the secret
@@ -37,6 +79,9 @@ class BbbConnectionCheck {
     }
 
     Result check(String serverUrl, String secret, ChecksumAlgorithm algorithm) {
+        if (forbiddenTarget(serverUrl)) {
+            return new Result(Outcome.FORBIDDEN_TARGET, null, null, null);
+        }
         BbbConfig config;
         try {
             config = BbbConfig.builder().serverUrl(serverUrl).secret(secret == null ? "" : secret)

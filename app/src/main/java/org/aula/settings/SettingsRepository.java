@@ -33,6 +33,11 @@ class SettingsRepository {
         }
     }
 
+    /** Inserts only: fails with DuplicateKeyException when the setting exists (first writer wins). */
+    void insertPlatformSetting(String name, String value) {
+        jdbc.sql("insert into platform_setting (name, value) values (?, ?)").param(name).param(value).update();
+    }
+
     Optional<String> courseSetting(long courseId, String name) {
         return jdbc.sql("select value from course_setting where course_id = ? and name = ?")
                 .param(courseId).param(name).query(String.class).optional();

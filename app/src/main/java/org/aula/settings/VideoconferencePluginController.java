@@ -24,11 +24,13 @@ class VideoconferencePluginController {
     private final VideoconferenceSettingsService settings;
     private final BbbConnectionCheck connectionCheck;
     private final SecretBox secrets;
+    private final CallbackKey callbackKey;
     private final MessageSource messages;
 
     VideoconferencePluginController(VideoconferenceSettingsService settings, BbbConnectionCheck connectionCheck,
-                                    SecretBox secrets, MessageSource messages) {
+                                    SecretBox secrets, MessageSource messages, CallbackKey callbackKey) {
         this.settings = settings;
+        this.callbackKey = callbackKey;
         this.connectionCheck = connectionCheck;
         this.secrets = secrets;
         this.messages = messages;
@@ -79,6 +81,11 @@ class VideoconferencePluginController {
             problem = msg("settings.vc.error.urlRequired", locale);
         } else if (enabled && secret.isBlank() && !current.hasSecret()) {
             problem = msg("settings.vc.error.secretRequired", locale);
+        } else if (secret.isBlank() && current.hasSecret() && !serverUrl.isBlank()
+                && !sameServer(serverUrl, current.serverUrl())) {
+            problem = msg("settings.vc.test.SECRET_NEEDED", locale);
+        } else if (!serverUrl.isBlank() && connectionCheck.forbiddenTarget(serverUrl)) {
+            problem = msg("settings.vc.test.FORBIDDEN_TARGET", locale);
         } else if (!secret.isBlank() && !secrets.isConfigured()) {
             problem = msg("settings.vc.error.noKey", locale);
         } else if (welcomeMessage.length() > 2000) {
@@ -96,13 +103,31 @@ class VideoconferencePluginController {
         return "redirect:/admin/plugins/videoconference";
     }
 
+    /** A new random key for callback tokens (e.g. after a leak); the previous one stays valid until the next rotation. */
+    @PostMapping("/callback-key")
+    String rotateCallbackKey(@AuthenticationPrincipal AulaUser admin, Locale locale, RedirectAttributes redirect) {
+        if (!callbackKey.available()) {
+            redirect.addFlashAttribute("error", msg("settings.vc.error.noKey", locale));
+        } else {
+            callbackKey.rotate(admin.username());
+            redirect.addFlashAttribute("notice", msg("hardening.callbackKey.rotated", locale));
+        }
+        return "redirect:/admin/plugins/videoconference";
+    }
+
     /** htmx: checks the values in the form (empty secret = the stored one) and answers a result fragment. */
     @PostMapping("/test")
     String test(@RequestParam(defaultValue = "") String serverUrl, @RequestParam(defaultValue = "") String secret,
                 @RequestParam(defaultValue = "SHA256") ChecksumAlgorithm checksumAlgorithm, Model model) {
-        String usedSecret = secret.isBlank() ? settings.current().secret() : secret;
+        var current = settings.current();
+        // The stored secret goes to the stored server only: signed with it, a request to another URL would hand
+        // out a checksum that replays against the real server.
+        boolean storedServer = sameServer(serverUrl, current.serverUrl());
+        String usedSecret = secret.isBlank() && storedServer ? current.secret() : secret;
         BbbConnectionCheck.Result result;
-        if (usedSecret == null || usedSecret.isBlank()) {
+        if (secret.isBlank() && !storedServer && current.hasSecret()) {
+            result = new BbbConnectionCheck.Result(BbbConnectionCheck.Outcome.SECRET_NEEDED, null, null, null);
+        } else if (usedSecret == null || usedSecret.isBlank()) {
             result = new BbbConnectionCheck.Result(BbbConnectionCheck.Outcome.WRONG_SECRET, "no secret", null, null);
         } else {
             result = connectionCheck.check(serverUrl, usedSecret, checksumAlgorithm);
@@ -116,6 +141,18 @@ class VideoconferencePluginController {
         model.addAttribute("algorithm", checksumAlgorithm.jcaName());
         model.addAttribute("accepted", result.acceptedAlgorithm() == null ? "" : result.acceptedAlgorithm().jcaName());
         return "settings/videoconference :: testResult";
+    }
+
+    /** Same API base once normalised (a trailing slash or "/api" more or less is the same server). */
+    private static boolean sameServer(String typed, String stored) {
+        if (stored == null || stored.isBlank()) {
+            return false;
+        }
+        try {
+            return BbbConfig.normaliseApiBase(typed).equals(BbbConfig.normaliseApiBase(stored));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
     }
 
     private static boolean validUrl(String url) {

@@ -8,15 +8,22 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 @Configuration
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserRepository users) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserRepository users, LoginThrottling throttling)
+            throws Exception {
         // Account changes (role, disabled, deleted) count on the user's next request.
         http.addFilterAfter(new SignedInUserRefresh(users), SecurityContextHolderFilter.class);
+        // Password guessing: locked names and addresses get no password check at all.
+        http.addFilterBefore(throttling.filter(), UsernamePasswordAuthenticationFilter.class);
+        var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+        afterLogin.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
@@ -27,7 +34,12 @@ class SecurityConfig {
                         .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/callbacks/**", "/devbbb/**"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .failureHandler(throttling.failureHandler())
+                        .successHandler((request, response, authentication) -> {
+                            throttling.succeeded(request);
+                            afterLogin.onAuthenticationSuccess(request, response, authentication);
+                        }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         // img-src https: for recording thumbnails, served by the BBB server (another host).

@@ -23,7 +23,7 @@ class BbbConnectionCheckTest {
     static DevServerMain sha1OnlyBbb;
     static HttpServer notBbb;
 
-    final BbbConnectionCheck check = new BbbConnectionCheck();
+    final BbbConnectionCheck check = new BbbConnectionCheck(false);
 
     @BeforeAll
     static void servers() throws IOException {
@@ -101,5 +101,16 @@ class BbbConnectionCheckTest {
         assertThat(check.check(base + "/xml", SECRET, ChecksumAlgorithm.SHA256).outcome()).isEqualTo(Outcome.NOT_BBB);
         assertThat(check.check("ftp://example.org", SECRET, ChecksumAlgorithm.SHA256).outcome())
                 .isEqualTo(Outcome.INVALID_URL);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://169.254.169.254/bigbluebutton/",
+            "http://169.254.10.1:8080/bigbluebutton/api", "http://[fd00:ec2::254]/bigbluebutton/",
+            "http://[fe80::1]/bigbluebutton/"})
+    void linkLocalAndMetadataTargetsAreRefusedWithoutAnyRequest(String url) {
+        assertThat(check.check(url, SECRET, ChecksumAlgorithm.SHA256).outcome())
+                .isEqualTo(BbbConnectionCheck.Outcome.FORBIDDEN_TARGET);
+        assertThat(new BbbConnectionCheck(true).forbiddenTarget(url)).isFalse();
+        assertThat(check.forbiddenTarget("http://127.0.0.1:8080/bigbluebutton/")).isFalse();
     }
 }

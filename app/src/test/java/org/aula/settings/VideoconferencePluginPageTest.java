@@ -122,6 +122,41 @@ class VideoconferencePluginPageTest extends AppTest {
         assertThat(settings.current().enabled()).isTrue();
     }
 
+    @Test
+    void theStoredSecretIsNeverSentToAnotherUrl() throws Exception {
+        var requests = new java.util.concurrent.atomic.AtomicInteger();
+        var elsewhere = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            String otherUrl = "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/bigbluebutton/";
+            String answer = admin.post(PAGE + "/test", Map.of("serverUrl", otherUrl, "secret", "",
+                    "checksumAlgorithm", "SHA256")).body();
+            assertThat(answer).contains("data-outcome=\"SECRET_NEEDED\"").contains("type the shared secret again");
+            assertThat(requests.get()).isZero();
+
+            // nor does saving another URL keep the stored secret for it
+            var changed = new java.util.HashMap<>(form(true, ""));
+            changed.put("serverUrl", otherUrl);
+            assertThat(admin.post(PAGE, changed).body()).contains("type the shared secret again");
+            assertThat(settings.current().serverUrl()).isEqualTo(devBbb.url());
+            assertThat(requests.get()).isZero();
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
+    void cloudMetadataAddressesAreRefused() {
+        String answer = admin.post(PAGE + "/test", Map.of("serverUrl", "http://169.254.169.254/bigbluebutton/",
+                "secret", "some-secret-typed-here", "checksumAlgorithm", "SHA256")).body();
+        assertThat(answer).contains("data-outcome=\"FORBIDDEN_TARGET\"");
+    }
+
     private Map<String, String> form(boolean enabled, String secret) {
         var s = settings.current();
         var map = new java.util.HashMap<String, String>(Map.of("serverUrl", s.serverUrl(), "secret", secret,
