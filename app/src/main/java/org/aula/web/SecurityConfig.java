@@ -23,6 +23,8 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/callbacks/**", "/devbbb/**"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                // Back to the page asked for, without Spring Security's "?continue" marker in the address.
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         // img-src https: for recording thumbnails, served by the BBB server (another host).
@@ -33,6 +35,12 @@ class SecurityConfig {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static org.springframework.security.web.savedrequest.HttpSessionRequestCache savedRequests() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     @Bean
