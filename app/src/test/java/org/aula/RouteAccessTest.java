@@ -141,6 +141,9 @@ class RouteAccessTest extends WebTest {
             get("/courses/DEMO101/videoconference/events", LOGIN, NOT_FOUND, OK, NOT_FOUND, NOT_FOUND, OK),
             new Route(HttpMethod.POST, "/courses/DEMO101/videoconference/end",
                     LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND, NOT_FOUND, REDIRECT),
+            // the shared room routes below the course room (the tool page uses prepare/slides, same rule)
+            new Route(HttpMethod.POST, "/courses/DEMO101/videoconference/slides/delete",
+                    LOGIN, NOT_FOUND, FORBIDDEN, NOT_FOUND, NOT_FOUND, REDIRECT),
             // BBB's meeting-ended callback: public, but nothing without the meeting's token
             get("/callbacks/meetings/no-such-meeting/ended?token=forged",
                     NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND)

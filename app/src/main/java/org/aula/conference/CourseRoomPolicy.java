@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CourseRoomPolicy {
 
+    private final Rooms rooms;
+
+    CourseRoomPolicy(Rooms rooms) {
+        this.rooms = rooms;
+    }
+
     public boolean canStart(CourseAccess access) {
         return access.canModerate();
     }
@@ -23,7 +29,11 @@ public class CourseRoomPolicy {
         return access.isMember() || access.admin();
     }
 
-    public Participant participant(CourseAccess access, AulaUser user) {
-        return new Participant(user.id(), user.fullName(), access.canModerate());
+    /** The course room as this member sees it (a CourseAccess exists only for members and admins). */
+    RoomAccess access(CourseAccess access, AulaUser user) {
+        Room room = rooms.courseRoom(access.course().id(), access.course().title());
+        boolean moderator = canStart(access);
+        return new RoomAccess(room, user.id(), user.fullName(), moderator, moderator, true,
+                "/courses/" + access.course().code() + "/videoconference", access.course().code());
     }
 }

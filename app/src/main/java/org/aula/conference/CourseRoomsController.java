@@ -103,9 +103,7 @@ class CourseRoomsController {
         if (!coursePolicy.canStart(access)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        Room room = rooms.courseRoom(access.course().id(), access.course().title());
-        return new RoomAccess(room, user.id(), user.fullName(), true, true, true,
-                "/courses/" + access.course().code() + "/videoconference", access.course().code());
+        return coursePolicy.access(access, user);
     }
 
     private CourseAccess access(String code, AulaUser user) {

@@ -1,7 +1,7 @@
 package org.aula.conference;
 
 /**
- * What one user may do in one room of a kind other than the course room, as its kind's policy decided.
+ * What one user may do in one room (any kind, the course room too), as its kind's policy decided.
  *
  * @param canStart may open the room (and always joins as moderator)
  * @param moderator joins as moderator, ends the meeting, prepares slides and breakout rooms

@@ -37,7 +37,13 @@ abstract class RoomController {
     String page(@PathVariable Map<String, String> path, @AuthenticationPrincipal AulaUser user, Model model) {
         RoomAccess access = resolve(path, user);
         decorate(access, user, model);
-        return pages.page(access, model);
+        pages.page(access, model);
+        return template();
+    }
+
+    /** The page's template; the course room keeps its tool page around the shared room blocks. */
+    protected String template() {
+        return "rooms/room";
     }
 
     /** Extra model attributes of a kind (e.g. a personal room's share link). */
@@ -51,11 +57,21 @@ abstract class RoomController {
         return pages.start(resolve(path, user), breakouts, request, locale, redirect);
     }
 
-    /* Join is a POST with the CSRF token, like the course room's: another site must not push users into a meeting. */
+    /*
+     * Join is a POST with the CSRF token rather than a plain link: it sends the user's name and id into a meeting,
+     * so another site must not be able to push a signed-in user into a conference (a GET could be triggered by an
+     * <img> or a prefetch).
+     */
     @PostMapping("/join")
     String join(@PathVariable Map<String, String> path, @AuthenticationPrincipal AulaUser user, Locale locale,
                 RedirectAttributes redirect) {
-        return pages.join(resolve(path, user), locale, redirect);
+        RoomAccess access = resolve(path, user);
+        return pages.join(access, locale, redirect, () -> whenNotOpen(access, locale, redirect));
+    }
+
+    /** Where a join of a closed room leads (default: back to the room page with a notice). */
+    protected String whenNotOpen(RoomAccess access, Locale locale, RedirectAttributes redirect) {
+        return pages.notOpen(access, locale, redirect);
     }
 
     @PostMapping("/end")

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.aula.bbb.BbbException;
 import org.aula.bbbaccess.BbbAccess;
 import org.aula.bbbaccess.BbbUnavailableException;
@@ -24,9 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The page and the actions every room kind shares (session, group, global, personal rooms; the course room keeps its
- * own tool page): the page model, start, join with the participant limit, end, slides. The kind's policy has already
- * decided who the user is in the room ({@link RoomAccess}); every action here checks that decision again.
+ * The page and the actions every room kind shares (course, session, group, global, personal rooms): the page model,
+ * start, join with the participant limit, end, slides. The kind's policy has already decided who the user is in the
+ * room ({@link RoomAccess}); every action here checks that decision again.
  */
 @Component
 class RoomPages {
@@ -65,7 +66,12 @@ class RoomPages {
         }
     }
 
-    String page(RoomAccess access, Model model) {
+    /** A row of the past-meetings list, in the server's time zone. */
+    record PastMeeting(LocalDateTime startedAt, long minutes, String startedBy) {
+    }
+
+    /** Fills the model every room page (and the course tool page) renders from. */
+    void page(RoomAccess access, Model model) {
         Room room = access.room();
         RoomState state = rooms.state(room.id());
         model.addAttribute("access", access);
@@ -82,11 +88,10 @@ class RoomPages {
         model.addAttribute("meetings", !access.seesHistory() ? java.util.List.of()
                 : rooms.meetingsOfRoom(room.id(), PAST_MEETINGS_SHOWN + 1).stream().filter(m -> !m.isOpen())
                         .limit(PAST_MEETINGS_SHOWN)
-                        .map(m -> new VideoconferenceController.PastMeeting(
+                        .map(m -> new PastMeeting(
                                 LocalDateTime.ofInstant(m.startedAt(), ZoneId.systemDefault()), m.durationMinutes(),
                                 m.startedByName()))
                         .toList());
-        return "rooms/room";
     }
 
     String start(RoomAccess access, boolean breakouts, HttpServletRequest request, Locale locale,
@@ -95,7 +100,8 @@ class RoomPages {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Room room = access.room();
-        if (access.moderator() && RoomMeetingOptions.offersBreakouts(room)) {
+        // The course room prepares breakout rooms ahead on its tool page; other rooms choose them on the start form.
+        if (access.moderator() && RoomMeetingOptions.offersBreakouts(room) && room.kind() != RoomKind.COURSE) {
             meetingOptions.setBreakoutsFromGroups(room, breakouts);
         }
         String base = urls.base(request);
@@ -121,13 +127,15 @@ class RoomPages {
         return "redirect:" + access.pagePath();
     }
 
-    /** Joins an open room; viewers are turned away with a message once the participant limit is reached. */
-    String join(RoomAccess access, Locale locale, RedirectAttributes redirect) {
+    /**
+     * Joins an open room; viewers are turned away with a message once the participant limit is reached. A closed
+     * room answers with {@code whenClosed} (by default: back to the room page with a notice).
+     */
+    String join(RoomAccess access, Locale locale, RedirectAttributes redirect, Supplier<String> whenClosed) {
         Room room = access.room();
         RoomState state = rooms.state(room.id());
         if (!state.open()) {
-            redirect.addFlashAttribute("notice", msg("rooms.notice.notOpen", locale));
-            return "redirect:" + access.pagePath();
+            return whenClosed.get();
         }
         int max = meetingOptions.participantLimit(room);
         if (!limit.admit(state, access.userId(), access.moderator(), max)) {
@@ -141,6 +149,12 @@ class RoomPages {
             redirect.addFlashAttribute("error", msg("conference.error.unavailable", locale));
             return "redirect:" + access.pagePath();
         }
+    }
+
+    /** The default answer to a join of a closed room: back to its page, with a notice. */
+    String notOpen(RoomAccess access, Locale locale, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", msg("rooms.notice.notOpen", locale));
+        return "redirect:" + access.pagePath();
     }
 
     String end(RoomAccess access, Locale locale, RedirectAttributes redirect) {

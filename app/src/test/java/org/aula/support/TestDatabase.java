@@ -17,6 +17,7 @@ public final class TestDatabase {
 
     private static final String LOCAL_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static volatile String url;
+    private static volatile EmbeddedPostgres embedded;
 
     private TestDatabase() {
     }
@@ -26,6 +27,16 @@ public final class TestDatabase {
             url = localServerAvailable() ? createLocalDatabase() : startEmbedded();
         }
         return url;
+    }
+
+    /**
+     * A further fresh database on the same server, dropped when the test JVM exits; for an application started in
+     * another JVM (support/AppProcess), which must not share the database of this JVM's Spring contexts. It survives
+     * restarts of that application.
+     */
+    public static synchronized String createDatabase() {
+        jdbcUrl();
+        return embedded == null ? createLocalDatabase() : createEmbeddedDatabase();
     }
 
     public static String username() {
@@ -67,9 +78,20 @@ public final class TestDatabase {
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
     }
 
+    private static String createEmbeddedDatabase() {
+        String name = "aula_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (var c = embedded.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+            st.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a database on the embedded PostgreSQL", e);
+        }
+        return embedded.getJdbcUrl("postgres", name);
+    }
+
     private static String startEmbedded() {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            embedded = pg;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();

@@ -339,16 +339,11 @@ final class Api {
             }
         }
         boolean guest = "true".equals(p.get("guest"));
-        String guestStatus = "ALLOW";
-        if (guest) {
-            switch (m.guestPolicy) {
-                case "ALWAYS_DENY" -> {
-                    return joinError(p, m, redirect, base, "guestDeniedAccess",
-                            "You have been denied access to this meeting based on the meeting's guest policy");
-                }
-                case "ASK_MODERATOR" -> guestStatus = "WAIT";
-                default -> guestStatus = "ALLOW";
-            }
+        boolean authenticated = p.present("auth") ? "true".equals(p.get("auth")) : !guest;
+        String guestStatus = GuestLobby.statusFor(m, guest, authenticated);
+        if (GuestLobby.DENY.equals(guestStatus)) {
+            return joinError(p, m, redirect, base, "guestDeniedAccess",
+                    "You have been denied access to this meeting based on the meeting's guest policy");
         }
         Map<String, String> customdata = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : p.values.entrySet()) {
@@ -368,9 +363,17 @@ final class Api {
         }
         String logout = m.logoutURL;
         Session session = new Session(token, m, userInternalId, extUserId, fullName, role, guestStatus, customdata, logout);
+        session.guest = guest;
         s.sessions.put(token, session);
         if (s.options.joinConnectsUser()) {
-            s.connect(m, new User(userInternalId, extUserId, fullName, role, customdata, false, null));
+            if (GuestLobby.WAIT.equals(guestStatus)) {
+                GuestLobby.present(m, session); // no page will poll: waits until decided (the sweeper skips it)
+                session.lastSeen = Long.MAX_VALUE;
+            } else {
+                User u = new User(userInternalId, extUserId, fullName, role, customdata, false, null);
+                u.guest = guest;
+                s.connect(m, u);
+            }
         }
         String url = base + "/client/join?sessionToken=" + token;
         if (redirect) {
@@ -472,7 +475,7 @@ final class Api {
         for (User u : users) {
             x.open("attendee").el("userID", u.externalId).el("fullName", u.fullName).el("role", u.role)
                     .el("isPresenter", u.presenter).el("isListeningOnly", false).el("hasJoinedVoice", false)
-                    .el("hasVideo", false).el("clientType", "HTML5");
+                    .el("hasVideo", false).el("clientType", "HTML5").el("isGuest", u.guest);
             x.open("customdata");
             for (Map.Entry<String, String> e : u.customdata.entrySet()) {
                 x.el(e.getKey(), e.getValue());
@@ -485,6 +488,7 @@ final class Api {
             x.el(e.getKey(), e.getValue());
         }
         x.close("metadata");
+        GuestLobby.xml(x, m);
         x.el("isBreakout", m.isBreakout);
         if (m.isBreakout) {
             x.el("parentMeetingID", m.parentMeetingID).el("sequence", m.sequence).el("freeJoin", m.freeJoin);

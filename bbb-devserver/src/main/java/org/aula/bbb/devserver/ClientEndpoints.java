@@ -8,6 +8,7 @@ import org.aula.bbb.devserver.Model.Meeting;
 import org.aula.bbb.devserver.Model.Session;
 import org.aula.bbb.devserver.Model.User;
 import org.aula.bbb.devserver.client.ClientPage;
+import org.aula.bbb.devserver.client.ClientTexts;
 
 /**
  * Server side of the browser client page under {@code /client/}: the page itself, its static assets and the small
@@ -38,7 +39,7 @@ final class ClientEndpoints {
                     return DevResponse.html(404, ClientPage.unknownSessionPage());
                 }
                 return DevResponse.html(200, ClientPage.page(session.meeting.name, session.fullName, session.role,
-                        session.guestStatus));
+                        session.guestStatus, ClientTexts.language(session.customdata.get("bbb_override_default_locale"))));
             }
             case "api/heartbeat" -> {
                 if (session == null) {
@@ -53,6 +54,7 @@ final class ClientEndpoints {
                 if (!"1".equals(p.get("beacon"))) {
                     session.left = true; // explicit Leave; a closed tab (beacon) may come back on reload
                 }
+                GuestLobby.leave(session.meeting, session);
                 s.disconnect(session.meeting, session.userInternalId);
                 return DevResponse.json(200, "{\"status\":\"left\",\"logoutURL\":" + Json.str(session.logoutURL) + "}");
             }
@@ -65,6 +67,25 @@ final class ClientEndpoints {
                 }
                 s.endMeeting(session.meeting, true);
                 return DevResponse.json(200, "{\"status\":\"ended\",\"logoutURL\":" + Json.str(session.logoutURL) + "}");
+            }
+            case "api/guests" -> {
+                if (session == null) {
+                    return DevResponse.json(404, "{\"status\":\"unknown\"}");
+                }
+                Meeting m = session.meeting;
+                if (!"MODERATOR".equals(session.role) || !req.method().equals("POST") || !m.users.containsKey(session.userInternalId)) {
+                    return DevResponse.json(403, "{\"error\":\"only moderators in the meeting can let guests in\"}");
+                }
+                String action = p.get("action");
+                if (!"approve".equals(action) && !"deny".equals(action)) {
+                    return DevResponse.json(400, "{\"error\":\"action must be approve or deny\"}");
+                }
+                String id = p.get("id");
+                if (id == null || id.isBlank()) {
+                    return DevResponse.json(400, "{\"error\":\"id (a waiting guest, or all) is required\"}");
+                }
+                int n = GuestLobby.decide(s, m, id, "approve".equals(action));
+                return DevResponse.json(200, "{\"decided\":" + n + ",\"guestsWaiting\":" + GuestLobby.json(m) + "}");
             }
             default -> {
                 return DevServer.notFound("/client/" + path);
@@ -81,10 +102,18 @@ final class ClientEndpoints {
         if (m.ended || m.forciblyEnded) {
             return "{\"status\":\"ended\",\"logoutURL\":" + logout + "}";
         }
+        if (GuestLobby.DENY.equals(session.guestStatus)) {
+            return "{\"status\":\"denied\",\"logoutURL\":" + logout + "}";
+        }
+        if (GuestLobby.WAIT.equals(session.guestStatus)) {
+            GuestLobby.present(m, session);
+            return "{\"status\":\"waiting\",\"logoutURL\":" + logout + ",\"meetingName\":" + Json.str(m.name) + "}";
+        }
         User me = m.users.get(session.userInternalId);
         if (me == null) {
             me = new User(session.userInternalId, session.userExternalId, session.fullName, session.role,
                     session.customdata, false, session.token);
+            me.guest = session.guest;
             session.connectedByPage = true;
             if (!s.connect(m, me)) {
                 return "{\"status\":\"ended\",\"logoutURL\":" + logout + "}";
@@ -108,9 +137,14 @@ final class ClientEndpoints {
                 b.append(',');
             }
             b.append("{\"name\":").append(Json.str(u.fullName)).append(",\"role\":").append(Json.str(u.role))
-                    .append(",\"you\":").append(u.internalId.equals(session.userInternalId)).append('}');
+                    .append(",\"you\":").append(u.internalId.equals(session.userInternalId))
+                    .append(",\"guest\":").append(u.guest).append('}');
         }
-        b.append("],\"participantCount\":").append(users.size()).append(",\"chat\":[");
+        b.append("],\"participantCount\":").append(users.size());
+        if (me.moderator()) {
+            b.append(",\"guestsWaiting\":").append(GuestLobby.json(m));
+        }
+        b.append(",\"chat\":[");
         synchronized (m.chat) {
             for (int i = 0; i < m.chat.size(); i++) {
                 if (i > 0) {

@@ -142,6 +142,11 @@ final class Control {
                         + ",\"recordings\":" + s.recordings.size() + ",\"hooks\":" + s.hooks.size()
                         + ",\"callbacksDelivered\":" + s.outgoing.sent.get() + ",\"callbacksFailed\":" + s.outgoing.failed.get() + "}");
             }
+            case "guests" -> {
+                Meeting m = s.findMeeting(p.get("meetingID"));
+                return m == null || m.ended ? DevResponse.json(404, "{\"error\":\"meeting not found\"}")
+                        : DevResponse.json(200, "{\"guestsWaiting\":" + GuestLobby.json(m) + "}");
+            }
             default -> {
                 // all other operations change state
             }
@@ -194,6 +199,18 @@ final class Control {
                     }
                 }
                 return DevResponse.json(200, "{\"removed\":" + removed + ",\"participantCount\":" + m.users.size() + "}");
+            }
+            case "guests/approve", "guests/deny" -> {
+                Meeting m = s.findMeeting(p.get("meetingID"));
+                if (m == null || m.ended) {
+                    return DevResponse.json(404, "{\"error\":\"meeting not found\"}");
+                }
+                String who = p.get("userID") != null ? p.get("userID") : p.get("fullName") != null ? p.get("fullName") : p.get("all") != null ? "all" : null;
+                if (who == null) {
+                    return DevResponse.json(400, "{\"error\":\"give userID, fullName or all=true\"}");
+                }
+                int n = GuestLobby.decide(s, m, who, path.equals("guests/approve"));
+                return DevResponse.json(200, "{\"decided\":" + n + ",\"guestsWaiting\":" + GuestLobby.json(m) + "}");
             }
             case "delay" -> {
                 Fault f = faults.computeIfAbsent(callKey(p), k -> new Fault());

@@ -498,6 +498,9 @@ public final class DevServer implements AutoCloseable {
                         disconnect(m, u.internalId);
                     }
                 }
+                if (!m.guestsWaiting.isEmpty()) {
+                    GuestLobby.sweep(m, now, hb);
+                }
                 boolean end;
                 synchronized (m) {
                     end = (m.noJoinDeadline > 0 && !m.hasUserJoined && now >= m.noJoinDeadline)

@@ -44,6 +44,9 @@ final class Model {
         final List<String> documents = Collections.synchronizedList(new ArrayList<>());
         final List<String[]> chat = Collections.synchronizedList(new ArrayList<>());
 
+        /** guests waiting in the lobby (guestPolicy ASK_MODERATOR), by session token */
+        final Map<String, Session> guestsWaiting = new ConcurrentHashMap<>();
+
         /** connected users by internal user id */
         final Map<String, User> users = new ConcurrentHashMap<>();
         volatile boolean hasUserJoined;
@@ -87,6 +90,8 @@ final class Model {
         final String sessionToken;
         volatile long lastSeen;
         volatile boolean presenter;
+        /** joined with guest=true */
+        volatile boolean guest;
 
         User(String internalId, String externalId, String fullName, String role, Map<String, String> customdata,
              boolean simulated, String sessionToken) {
@@ -113,7 +118,12 @@ final class Model {
         final String userExternalId;
         final String fullName;
         final String role;
-        final String guestStatus;
+        /** ALLOW, WAIT (in the lobby) or DENY; changed by a moderator's decision */
+        volatile String guestStatus;
+        /** joined with guest=true */
+        volatile boolean guest;
+        /** last heartbeat of the page (the lobby drops guests whose page went away) */
+        volatile long lastSeen = System.currentTimeMillis();
         final Map<String, String> customdata;
         final String logoutURL;
         final long created = System.currentTimeMillis();

@@ -41,27 +41,62 @@ public final class ClientPage {
     }
 
     private static String head(String title, String assetBase) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        return head(title, assetBase, "en");
+    }
+
+    private static String head(String title, String assetBase, String lang) {
+        return "<!doctype html><html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
                 + "<title>" + escape(title) + "</title><link rel=\"stylesheet\" href=\"" + assetBase + "client.css\"></head>";
     }
 
-    /** The conference page a join redirect lands on. */
+    /** The conference page a join redirect lands on (English). */
     public static String page(String meetingName, String userName, String role, String guestStatus) {
+        return page(meetingName, userName, role, guestStatus, "en");
+    }
+
+    /**
+     * The conference page. A guest with status WAIT first sees the waiting room; the script moves the page into the
+     * meeting once a moderator lets the guest in.
+     */
+    public static String page(String meetingName, String userName, String role, String guestStatus, String lang) {
         boolean moderator = "MODERATOR".equals(role);
-        return head(meetingName + " — BBB devserver", "")
+        boolean waiting = "WAIT".equals(guestStatus);
+        java.util.function.Function<String, String> t = k -> escape(ClientTexts.get(lang, k));
+        return head(meetingName + " — BBB devserver", "", lang)
                 + "<body data-role=\"" + escape(role) + "\" data-guest-status=\"" + escape(guestStatus) + "\">"
                 + "<header><p class=\"banner\" id=\"dev-banner\">" + escape(LABEL) + "</p>"
                 + "<h1 id=\"dev-meeting-name\">" + escape(meetingName) + "</h1></header>"
-                + "<main><section class=\"me\"><p>You are <strong id=\"dev-user-name\">" + escape(userName)
+                + "<main>"
+                + "<section id=\"dev-lobby\" aria-labelledby=\"dev-lobby-title\"" + (waiting ? "" : " hidden") + ">"
+                + "<h2 id=\"dev-lobby-title\">" + t.apply("lobbyTitle") + "</h2>"
+                + "<p id=\"dev-lobby-text\" role=\"status\">" + t.apply("lobbyWait") + "</p>"
+                + "<p><a id=\"dev-lobby-back\" href=\"#\" hidden>" + t.apply("back") + "</a></p></section>"
+                + "<section class=\"me\" id=\"dev-me\"" + (waiting ? " hidden" : "") + "><p>" + t.apply("youAre")
+                + " <strong id=\"dev-user-name\">" + escape(userName)
                 + "</strong> (<span id=\"dev-user-role\">" + escape(role) + "</span>)</p>"
-                + "<p>Status: <span id=\"dev-status\" data-status=\"connecting\">connecting…</span></p>"
-                + "<button id=\"dev-leave\" type=\"button\">Leave</button>"
-                + (moderator ? " <button id=\"dev-end\" type=\"button\">End meeting</button>" : "")
-                + "</section><section><h2>Participants (<span id=\"dev-participant-count\">0</span>)</h2>"
+                + "<p>" + t.apply("status") + ": <span id=\"dev-status\" data-status=\"connecting\">"
+                + t.apply("connecting") + "</span></p>"
+                + "<button id=\"dev-leave\" type=\"button\">" + t.apply("leave") + "</button>"
+                + (moderator ? " <button id=\"dev-end\" type=\"button\">" + t.apply("end") + "</button>" : "")
+                + "</section>"
+                + (moderator ? "<section id=\"dev-guests\" aria-labelledby=\"dev-guests-title\" hidden>"
+                + "<h2 id=\"dev-guests-title\">" + t.apply("guestsWaiting") + " (<span id=\"dev-guest-count\">0</span>)</h2>"
+                + "<ul id=\"dev-guest-list\"></ul>"
+                + "<p><button id=\"dev-guests-approve-all\" type=\"button\">" + t.apply("approveAll") + "</button> "
+                + "<button id=\"dev-guests-deny-all\" type=\"button\">" + t.apply("denyAll") + "</button></p>"
+                + "<p id=\"dev-guest-announce\" class=\"visually-hidden\" role=\"status\"></p></section>" : "")
+                + "<section id=\"dev-people\"" + (waiting ? " hidden" : "") + "><h2>" + t.apply("participants")
+                + " (<span id=\"dev-participant-count\">0</span>)</h2>"
                 + "<ul id=\"dev-participants\"></ul></section>"
-                + "<section><h2>Chat</h2><ul id=\"dev-chat\"></ul></section></main>"
+                + "<section id=\"dev-chat-section\"" + (waiting ? " hidden" : "") + "><h2>" + t.apply("chat")
+                + "</h2><ul id=\"dev-chat\"></ul></section></main>"
+                + (moderator ? "<dialog id=\"dev-end-dialog\" aria-labelledby=\"dev-end-question\">"
+                + "<p id=\"dev-end-question\">" + t.apply("endConfirm") + "</p>"
+                + "<button id=\"dev-end-confirm\" type=\"button\">" + t.apply("endYes") + "</button> "
+                + "<button id=\"dev-end-cancel\" type=\"button\">" + t.apply("cancel") + "</button></dialog>" : "")
+                + "<script type=\"application/json\" id=\"dev-texts\">" + ClientTexts.json(lang) + "</script>"
                 + "<script src=\"client.js\" defer></script></body></html>";
     }
 
