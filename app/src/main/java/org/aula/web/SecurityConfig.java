@@ -24,6 +24,7 @@ class SecurityConfig {
         http.addFilterBefore(throttling.filter(), UsernamePasswordAuthenticationFilter.class);
         var afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
         afterLogin.setDefaultTargetUrl("/");
+        afterLogin.setRequestCache(savedRequests());
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
@@ -40,6 +41,8 @@ class SecurityConfig {
                             throttling.succeeded(request);
                             afterLogin.onAuthenticationSuccess(request, response, authentication);
                         }))
+                // Back to the page asked for, without Spring Security's "?continue" marker in the address.
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .headers(headers -> headers
                         // img-src https: for recording thumbnails, served by the BBB server (another host).
@@ -50,6 +53,12 @@ class SecurityConfig {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
                                         .ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    private static org.springframework.security.web.savedrequest.HttpSessionRequestCache savedRequests() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     @Bean

@@ -109,6 +109,7 @@ class AttendanceBrowserTest extends BrowserTest {
         assertThat(seconds.get(second)).isBetween(2L, 20L);
         assertThat(seconds.get(first)).isGreaterThan(seconds.get(second));
         assertThat(page.locator("svg#attendance-timeline g.timeline-row")).hasCount(rows.count());
+        checkPage(page);
 
         // The CSV says the same.
         String csvUrl = page.locator("#attendance-csv").getAttribute("href");
@@ -132,6 +133,7 @@ class AttendanceBrowserTest extends BrowserTest {
         own.navigate(page.url());
         assertThat(own.locator("#attendance-table tr.attendance-row")).hasCount(1);
         assertThat(own.locator("#attendance-table tr.attendance-row")).hasAttribute("data-name", second);
+        checkPage(own);
     }
 
     private static String nameOf(Page devClient) {

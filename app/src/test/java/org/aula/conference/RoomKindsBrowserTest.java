@@ -111,6 +111,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         student.navigate(url(TOOL));
         student.locator(".room-link-session").first().click();
         assertThat(student.locator("#room-open")).isVisible();
+        checkPage(student);
         student.click("#room-join");
         assertThat(student.locator("#dev-user-role")).hasText("VIEWER");
         String sessionName = jdbc.sql("select name from course_session where id = ?").param(sessionId())
@@ -143,6 +144,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         var response = student2.navigate(url(room));
         assertThat(response.status()).isEqualTo(403);
         assertThat(student2.locator("#room-join")).hasCount(0);
+        checkPage(student2);
     }
 
     @Test
@@ -173,6 +175,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         owner.click("#link-my-room");
         String shared = owner.locator("#room-share-url").inputValue();
         assertThat(owner.locator("#room-no-meetings")).isVisible();
+        checkPage(owner);
         owner.click("#room-start");
         assertThat(owner.locator("#dev-user-role")).hasText("MODERATOR");
 
@@ -208,6 +211,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         student.navigate(url(room));
         student.click("#room-join");
         assertThat(student.locator("#error")).containsText("The room is full");
+        checkPage(student);
         assertThat(student).hasURL(Pattern.compile(".*" + room + "$"));
 
         Page coachAgain = loginAs("coach");
@@ -233,6 +237,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         teacher.click("#room-slides-upload");
         assertThat(teacher.locator("#notice")).containsText("ready for the next meeting");
         assertThat(teacher.locator("#room-slides-current")).containsText("week 1.pdf");
+        checkPage(teacher);
 
         teacher.check("#prepare-breakouts");
         teacher.click("#prepare-breakouts-save");
@@ -265,6 +270,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         admin.click("#rooms-options-save");
         assertThat(admin.locator("#notice")).containsText("opgeslagen");
         assertThat(admin.locator("#opt-max")).hasValue("25");
+        checkPage(admin);
         assertThat(options.plugin().groupRoomsEnabled()).isTrue();
 
         Page teacher = loginAs("teacher");
@@ -277,6 +283,7 @@ class RoomKindsBrowserTest extends BrowserTest {
         assertThat(teacher.locator("#notice")).isVisible();
         assertThat(teacher.locator("#course-max")).hasValue("12");
         assertThat(teacher.locator("#course-welcome")).hasValue("Welcome <script>alert(1)</script>");
+        checkPage(teacher);
         assertThat(options.meetingOptions(courseId).maxParticipants()).isEqualTo(12);
         teacher.navigate(url(TOOL));
         assertThat(teacher.locator(".room-link-group", new Page.LocatorOptions().setHasText("Group A"))).isVisible();

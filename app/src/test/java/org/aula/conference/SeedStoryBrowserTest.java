@@ -76,6 +76,7 @@ class SeedStoryBrowserTest extends BrowserTest {
         admin.click("#vc-test");
         assertThat(admin.locator("#vc-test-outcome")).hasAttribute("data-outcome", "OK");
         assertThat(admin.locator("#vc-test-outcome")).containsText("3.0.0-devserver");
+        checkPage(admin);
 
         admin.fill("#vc-secret", "certainly-not-the-secret");
         admin.click("#vc-test");
@@ -86,6 +87,7 @@ class SeedStoryBrowserTest extends BrowserTest {
         admin.check("#vc-enabled");
         admin.click("#vc-save");
         assertThat(admin.locator("#notice")).isVisible();
+        checkPage(admin);
         assertThat(admin.content()).doesNotContain(devBbb.secret());
 
         teacher.navigate(url("/courses/" + COURSE));
@@ -99,11 +101,13 @@ class SeedStoryBrowserTest extends BrowserTest {
         student.click("#vc-join");
         assertThat(student).hasURL(Pattern.compile(".*/courses/" + COURSE + "$"));
         assertThat(student.locator("#notice")).containsText("not open yet");
+        checkPage(student);
 
         // The student waits on the tool page.
         student.navigate(url(TOOL));
         student.check("#vc-auto-join");
         assertThat(student.locator("#vc-wait-status")).isVisible();
+        checkPage(student);
 
         // The teacher starts and lands in the meeting as moderator.
         teacher.click("#tool-videoconference");
@@ -119,10 +123,12 @@ class SeedStoryBrowserTest extends BrowserTest {
         // The teacher ends the meeting from the tool page; the room shows closed at once.
         teacher.navigate(url(TOOL));
         assertThat(teacher.locator("#vc-room-open")).isVisible();
+        checkPage(teacher);
         teacher.click("#vc-end");
         assertThat(teacher).hasURL(Pattern.compile(".*" + TOOL + "$"));
         assertThat(teacher.locator("#vc-room-closed")).isVisible();
         assertThat(teacher.locator("#vc-meetings")).containsText("Thomas Jansen");
+        checkPage(teacher);
     }
 
     @Autowired

@@ -37,6 +37,7 @@ class EnrolmentImportBrowserTest extends BrowserTest {
         assertThat(admin.locator("#import-errors li[data-line='3']")).containsText("studnet");
         assertThat(admin.locator("#import-summary")).hasCount(0);
         assertThat(users.findByUsername(username)).as("nothing imported").isEmpty();
+        checkPage(admin);
 
         admin.setInputFiles("#import-file", new FilePayload("people.csv", "text/csv",
                 (header + good + "bt_other;Other;;;" + course + ";student;;\n").getBytes(StandardCharsets.UTF_8)));
@@ -44,10 +45,12 @@ class EnrolmentImportBrowserTest extends BrowserTest {
         assertThat(admin.locator("#import-summary")).isVisible();
         assertThat(admin.locator("#summary-created")).containsText("2");
         assertThat(admin.locator("#import-errors")).hasCount(0);
+        checkPage(admin);
 
         var student = loginAs(username, "bea-browser-1");
         student.navigate(url("/"));
         assertThat(student.locator("#course-list")).containsText(course);
         assertThat(student.locator("#nav-user")).hasText("Bea Browser");
+        checkPage(student);
     }
 }

@@ -67,6 +67,7 @@ class RecordingBrowserTest extends BrowserTest {
         teacher.click("#recording-save");
         assertThat(teacher.locator("#notice")).containsText("Recording settings saved");
         assertThat(teacher.locator("#recording-enabled")).isChecked();
+        checkPage(teacher);
 
         // Participants are told before joining.
         teacher.navigate(url(TOOL));
@@ -97,6 +98,7 @@ class RecordingBrowserTest extends BrowserTest {
         assertThat(item.locator(".rec-play").first()).isVisible();
         assertThat(item.locator(".rec-copy")).isVisible();
         assertThat(item.locator(".rec-participants")).containsText("participant");
+        checkPage(teacher);
 
         // The student sees it while it is published...
         Page student = loginAs("student");
@@ -106,11 +108,13 @@ class RecordingBrowserTest extends BrowserTest {
         assertThat(studentItem).isVisible();
         assertThat(studentItem.locator(".rec-publish, .rec-unpublish, .rec-delete")).hasCount(0);
         String playHref = studentItem.locator(".rec-play").first().getAttribute("href");
+        checkPage(student);
 
         // ...and not once the teacher unpublished it, not even with the link.
         item.locator(".rec-unpublish").click();
         assertThat(teacher.locator("#notice")).containsText("no longer published");
         assertThat(teacher.locator(".rec-item[data-record-id='" + recordId + "'] .rec-unpublished")).isVisible();
+        checkPage(teacher);
         student.navigate(url(TOOL));
         student.locator("#rec-list").waitFor();
         assertThat(student.locator(".rec-item[data-record-id='" + recordId + "']")).hasCount(0);
