@@ -69,6 +69,9 @@ class MalformedInputTest extends WebTest {
             List<HttpMethod> httpMethods = methods.isEmpty() ? List.of(HttpMethod.GET)
                     : methods.stream().map(m -> HttpMethod.valueOf(m.name())).toList();
             for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue; // Boot's error page renderer: opened directly (no error to show) it answers 500 itself
+                }
                 for (HttpMethod method : httpMethods) {
                     for (String junk : JUNK) {
                         for (String who : WHO) {
